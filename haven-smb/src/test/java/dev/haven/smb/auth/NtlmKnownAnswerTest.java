@@ -44,6 +44,28 @@ class NtlmKnownAnswerTest {
         assertEquals("c5dad2544fc9799094ce1ce90bc9d03e", HEX.formatHex(NtlmKeys.rc4(sessionBaseKey, RANDOM_SESSION_KEY)));
     }
 
+    /**
+     * 4.2.4.1.3 / 4.2.4.4: client-to-server SignKey and SealKey of ExportedSessionKey 55*16 with
+     * 128-bit keys, and GSS_WrapEx of "Plaintext": RC4 encrypts the data, then the same RC4 stream
+     * encrypts the first 8 bytes of HMAC_MD5(SignKey, SeqNum 0 || data) (3.4.4.2).
+     */
+    @Test
+    void signingAndSealingMatchSection4_2_4_4() {
+        int flags = NegotiateFlags.EXTENDED_SESSIONSECURITY | NegotiateFlags.KEY_EXCH | NegotiateFlags.NEGOTIATE_128;
+        byte[] signKey = NtlmKeys.signKey(RANDOM_SESSION_KEY, true);
+        byte[] sealKey = NtlmKeys.sealKey(RANDOM_SESSION_KEY, flags, true);
+        assertEquals("4788dc861b4782f35d43fd98fe1a2d39", HEX.formatHex(signKey));
+        assertEquals("59f600973cc4960a25480a7c196e4c58", HEX.formatHex(sealKey));
+        byte[] plaintext = TestNtlmClient.utf16("Plaintext");
+        byte[] hmac = java.util.Arrays.copyOf(NtlmKeys.hmacMd5(signKey, new byte[4], plaintext), 8);
+        byte[] stream = NtlmKeys.rc4(sealKey, TestNtlmClient.concat(plaintext, hmac));
+        assertEquals("54e50165bf1936dc996020c1811b0f06fb5f", HEX.formatHex(stream, 0, 18));
+        assertEquals("7fb38ec5c55d4976", HEX.formatHex(stream, 18, 26));
+        // GSS_GetMIC (our mechListMIC) is the same checksum on a fresh RC4 stream.
+        byte[] mic = NtlmKeys.mac(RANDOM_SESSION_KEY, flags, true, plaintext);
+        assertEquals("01000000" + HEX.formatHex(NtlmKeys.rc4(sealKey, hmac)) + "00000000", HEX.formatHex(mic));
+    }
+
     @Test
     void acceptorAcceptsTheExampleAndExportsTheRandomSessionKey() {
         UserDirectory users = name -> name.equalsIgnoreCase("User")
