@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class NtlmKnownAnswerTest {
         assertEquals("4788dc861b4782f35d43fd98fe1a2d39", HEX.formatHex(signKey));
         assertEquals("59f600973cc4960a25480a7c196e4c58", HEX.formatHex(sealKey));
         byte[] plaintext = TestNtlmClient.utf16("Plaintext");
-        byte[] hmac = java.util.Arrays.copyOf(NtlmKeys.hmacMd5(signKey, new byte[4], plaintext), 8);
+        byte[] hmac = Arrays.copyOf(NtlmKeys.hmacMd5(signKey, new byte[4], plaintext), 8);
         byte[] stream = NtlmKeys.rc4(sealKey, TestNtlmClient.concat(plaintext, hmac));
         assertEquals("54e50165bf1936dc996020c1811b0f06fb5f", HEX.formatHex(stream, 0, 18));
         assertEquals("7fb38ec5c55d4976", HEX.formatHex(stream, 18, 26));
@@ -83,7 +84,7 @@ class NtlmKnownAnswerTest {
         client.blobTargetInfo = EXAMPLE_TARGET_INFO;
         client.sendMic = false;
         AuthResult.Continue challenge = assertInstanceOf(AuthResult.Continue.class, acceptor.accept(client.negotiate()));
-        assertArrayEquals(SERVER_CHALLENGE, java.util.Arrays.copyOfRange(challenge.responseToken(), 24, 32));
+        assertArrayEquals(SERVER_CHALLENGE, Arrays.copyOfRange(challenge.responseToken(), 24, 32));
         byte[] auth = client.authenticate(challenge.responseToken());
         assertEquals("68cd0ab851e51c96aabc927bebef6a1c", HEX.formatHex(auth, 88 + 12 + 8 + 12 + 24, 88 + 12 + 8 + 12 + 40));
         AuthResult.Success ok = assertInstanceOf(AuthResult.Success.class, acceptor.accept(auth));

@@ -9,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +111,7 @@ class SambaGensecClientIT {
         Peer(String mech, String user, String password, String domain) throws IOException {
             process = new ProcessBuilder(PYTHON, script.toString(), mech, user, password, domain)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
+            in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         }
 
@@ -127,7 +129,7 @@ class SambaGensecClientIT {
                 try {
                     return out.readLine();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).get(30, TimeUnit.SECONDS);
             assertTrue(line != null, "Samba client exited early");

@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Two-leg SESSION_SETUP exchanges between {@link TestNtlmClient} and the acceptor. */
 class SpnegoAcceptorTest {
     private static final Map<String, byte[]> HASHES = Map.of("alice", NtlmKeys.ntHash("Secret-1"));
-    private static final UserDirectory USERS = name -> Optional.ofNullable(HASHES.get(name.toLowerCase(java.util.Locale.ROOT)));
+    private static final UserDirectory USERS = name -> Optional.ofNullable(HASHES.get(name.toLowerCase(Locale.ROOT)));
     private static final ServerIdentity ID = new ServerIdentity("HAVEN", "WORKGROUP", "haven.example.test", "example.test");
     private static final Instant NOW = Instant.parse("2026-11-22T05:00:00Z");
     private static final List<byte[]> NTLM_ONLY = List.of(SpnegoOids.NTLMSSP);
@@ -204,9 +207,9 @@ class SpnegoAcceptorTest {
         assertNull(init.mechToken());
         // Golden bytes, built by hand from [MS-SPNG] 2.2.1 and RFC 2743 3.1 (all short-form lengths).
         assertEquals("604806062b0601050502a03e303ca00e300c060a2b06010401823702020aa32a3028a0261b24"
-                + java.util.HexFormat.of().formatHex("not_defined_in_RFC4178@please_ignore".getBytes(
-                        java.nio.charset.StandardCharsets.US_ASCII)),
-                java.util.HexFormat.of().formatHex(hint));
+                + HexFormat.of().formatHex("not_defined_in_RFC4178@please_ignore".getBytes(
+                        StandardCharsets.US_ASCII)),
+                HexFormat.of().formatHex(hint));
     }
 
     @Test
