@@ -45,6 +45,18 @@ class LogonThrottleTest {
     }
 
     @Test
+    void emptyUserNamesShareNoCounter() {
+        for (int i = 0; i < 20; i++) {
+            throttle.recordFailure("10.0.0." + i, "");
+            throttle.recordFailure("10.1.0." + i, null);
+        }
+        assertEquals(Duration.ZERO, throttle.delayFor("10.9.9.9", ""));
+        assertEquals(Duration.ZERO, throttle.delayFor("10.9.9.9", null));
+        throttle.recordSuccess(null, null);
+        assertEquals(40, throttle.trackedKeys());
+    }
+
+    @Test
     void failuresExpireAfterAQuietMinute() {
         fail(LogonThrottle.FREE_FAILURES + 3, "10.0.0.1", "alice");
         clock.advance(LogonThrottle.WINDOW.minusSeconds(1));

@@ -126,6 +126,18 @@ class SpnegoAcceptorTest {
     }
 
     @Test
+    void claimedUserNameIsKnownAfterAFailedAuthenticate() {
+        SpnegoAcceptor acceptor = acceptor();
+        TestNtlmClient client = new TestNtlmClient();
+        client.password = "wrong";
+        assertTrue(acceptor.claimedUserName().isEmpty());
+        AuthResult.Continue c = (AuthResult.Continue) acceptor.accept(client.negotiate());
+        assertTrue(acceptor.claimedUserName().isEmpty());
+        assertFailure(AuthResult.Reason.LOGON_FAILURE, acceptor.accept(client.authenticate(c.responseToken())));
+        assertEquals(Optional.of("alice"), acceptor.claimedUserName());
+    }
+
+    @Test
     void unknownUserIsLogonFailure() {
         TestNtlmClient client = new TestNtlmClient();
         client.user = "mallory";
