@@ -1,0 +1,9 @@
+package dev.haven.smb.auth;
+
+import java.util.Optional;
+
+/** The local accounts NTLM checks against; user names compare case-insensitively. */
+public interface UserDirectory {
+    /** The 16-byte NT hash (MD4 of the UTF-16LE password) of this user, or empty if unknown. */
+    Optional<byte[]> ntHash(String userName);
+}
