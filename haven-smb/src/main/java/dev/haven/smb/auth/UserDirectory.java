@@ -6,4 +6,9 @@ import java.util.Optional;
 public interface UserDirectory {
     /** The 16-byte NT hash (MD4 of the UTF-16LE password) of this user, or empty if unknown. */
     Optional<byte[]> ntHash(String userName);
+
+    /** The NT hash of a password ([MS-NLMP] 3.3.1 NTOWFv1), for directories that store passwords. */
+    static byte[] hashPassword(String password) {
+        return NtlmKeys.ntHash(password);
+    }
 }

@@ -1,12 +1,71 @@
 package dev.haven.smb.crypto;
 
 import dev.haven.smb.Dialect;
+import java.util.Arrays;
+import java.util.Objects;
 
-/** The keys of one SMB session; encryptionKey is server-to-client, decryptionKey client-to-server. */
+/**
+ * The keys of one SMB session, from the server's point of view: encryptionKey protects
+ * server-to-client messages, decryptionKey client-to-server ones. For 2.x dialects the two cipher
+ * keys are null (no encryption before SMB 3).
+ */
 public record SessionKeys(byte[] signingKey, byte[] encryptionKey, byte[] decryptionKey, byte[] applicationKey) {
-    /** [MS-SMB2] 3.3.5.5.3: derives the session's keys for this dialect. */
+
+    /**
+     * [MS-SMB2] 3.3.5.5.3 (server) / 3.2.5.3.1 (client): derives the session's keys for this dialect.
+     *
+     * @param sessionKey the 16-byte GSS session key (NTLM's ExportedSessionKey); longer keys are cut
+     *     to 16 bytes as [MS-SMB2] 3.3.5.5.3 says for Session.SessionKey
+     * @param preauthHashOrNull Session.PreauthIntegrityHashValue, required for 3.1.1, ignored before
+     * @param cipherOrNull the negotiated cipher; AES-256 ciphers get 256-bit cipher keys (3.1.1 only)
+     */
     public static SessionKeys derive(Dialect dialect, byte[] sessionKey, byte[] preauthHashOrNull,
             EncryptionCipher cipherOrNull) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(sessionKey, "sessionKey");
+        byte[] key = Arrays.copyOf(sessionKey, 16);
+        if (!dialect.isSmb3()) {
+            // [MS-SMB2] 3.3.5.5.3: 2.0.2 and 2.1 sign with Session.SessionKey itself, and
+            // Session.ApplicationKey is the session key too; there is no encryption.
+            return new SessionKeys(key, null, null, key.clone());
+        }
+        if (dialect == Dialect.SMB_3_1_1) {
+            Objects.requireNonNull(preauthHashOrNull, "3.1.1 needs the preauth integrity hash");
+            byte[] ctx = preauthHashOrNull.clone();
+            int cipherBits = cipherOrNull != null && cipherOrNull.keyBits() == 256 ? 256 : 128;
+            return new SessionKeys(
+                    Kdf.derive(key, Kdf.cString("SMBSigningKey"), ctx, 128),
+                    // 3.1.4.2: the server encrypts with the S2C key and decrypts with the C2S key.
+                    Kdf.derive(key, Kdf.cString("SMBS2CCipherKey"), ctx, cipherBits),
+                    Kdf.derive(key, Kdf.cString("SMBC2SCipherKey"), ctx, cipherBits),
+                    Kdf.derive(key, Kdf.cString("SMBAppKey"), ctx, 128));
+        }
+        // 3.0 and 3.0.2 know only AES-128-CCM, so the cipher keys are always 128 bits.
+        return new SessionKeys(
+                Kdf.derive(key, Kdf.cString("SMB2AESCMAC"), Kdf.cString("SmbSign"), 128),
+                Kdf.derive(key, Kdf.cString("SMB2AESCCM"), Kdf.cString("ServerOut"), 128),
+                Kdf.derive(key, Kdf.cString("SMB2AESCCM"), Kdf.cString("ServerIn "), 128),
+                Kdf.derive(key, Kdf.cString("SMB2APP"), Kdf.cString("SmbRpc"), 128));
+    }
+
+    /** Records compare arrays by identity; keys compare by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionKeys k
+                && Arrays.equals(signingKey, k.signingKey)
+                && Arrays.equals(encryptionKey, k.encryptionKey)
+                && Arrays.equals(decryptionKey, k.decryptionKey)
+                && Arrays.equals(applicationKey, k.applicationKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(signingKey) * 31 + Arrays.hashCode(applicationKey);
+    }
+
+    /** Never prints key material. */
+    @Override
+    public String toString() {
+        return "SessionKeys[redacted]";
     }
 }

@@ -16,4 +16,14 @@ public enum SigningAlgorithm {
     public int code() {
         return code;
     }
+
+    /** The algorithm with this wire id, or null when unknown. */
+    public static SigningAlgorithm fromCode(int code) {
+        for (SigningAlgorithm a : values()) {
+            if (a.code == code) {
+                return a;
+            }
+        }
+        return null;
+    }
 }
