@@ -135,7 +135,10 @@ final class FrameProcessor {
         if (s == null || s.cipher == null || ctx.signFinal || !s.isValid() && s.state() != SessionState.CLOSED) {
             return null;
         }
-        boolean wanted = ctx.encrypted || s.encryptData || ctx.tree != null && ctx.tree.encryptData();
+        // The TREE_CONNECT response itself is not encrypted for the share's sake: the client
+        // learns from it that the share wants encryption.
+        boolean shareWants = ctx.tree != null && ctx.tree.encryptData() && ctx.header.command() != Command.TREE_CONNECT;
+        boolean wanted = ctx.encrypted || s.encryptData || shareWants;
         return wanted ? s : null;
     }
 

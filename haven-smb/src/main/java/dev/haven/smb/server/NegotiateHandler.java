@@ -17,6 +17,7 @@ import java.util.List;
 
 /** [MS-SMB2] 3.3.5.3 and 3.3.5.4: SMB1 and SMB2 NEGOTIATE. */
 final class NegotiateHandler {
+    private static final System.Logger LOG = System.getLogger(NegotiateHandler.class.getName());
     /** MaxTransactSize/MaxReadSize/MaxWriteSize for dialects with LARGE_MTU. */
     static final int MAX_IO_SIZE = 8 * 1024 * 1024;
     /** The 2.0.2 limit ([MS-SMB2] 3.3.5.4: 65536 without multi-credit). */
@@ -52,6 +53,8 @@ final class NegotiateHandler {
         c.clientDialects = req.dialects();
         c.serverCapabilities = capabilities(dialect, c.cipher != null);
         c.serverSecurityMode = securityMode(ctx.server());
+        LOG.log(System.Logger.Level.DEBUG, "{0}: dialect {1}, cipher {2}, signing {3}, client contexts {4}",
+                c.clientAddress, dialect, c.cipher, c.signingAlgorithm, req.negotiateContexts());
         return Reply.ok(response(ctx.server(), dialect.code(), c.serverCapabilities, contexts));
     }
 

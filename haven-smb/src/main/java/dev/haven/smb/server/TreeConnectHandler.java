@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.smb.Dialect;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.TreeConnectRequest;
 import dev.haven.smb.wire.TreeConnectResponse;
@@ -11,8 +12,13 @@ final class TreeConnectHandler {
     /** FILE_GENERIC_READ | FILE_GENERIC_EXECUTE. */
     static final int READ_ACCESS = 0x001200A9;
 
-    Reply handle(RequestContext ctx, TreeConnectRequest req) throws SmbStatusException {
+    Reply handle(RequestContext ctx, TreeConnectRequest req) throws SmbStatusException, ProtocolViolationException {
         Session session = ctx.session;
+        if (ctx.connection.dialect == Dialect.SMB_3_1_1 && !session.anonymous && !session.guest && !ctx.encrypted
+                && !ctx.header.isSigned()) {
+            // [MS-SMB2] 3.3.5.7: on 3.1.1 an authenticated TREE_CONNECT must be signed or encrypted.
+            throw new ProtocolViolationException("unprotected TREE_CONNECT on 3.1.1");
+        }
         String name = req.shareName();
         if (name.equalsIgnoreCase("IPC$")) {
             TreeConnect tree = session.addTree(null, false);
