@@ -43,7 +43,7 @@ final class RequestPipeline {
             if (e.fatal()) {
                 throw new ProtocolViolationException(e.getMessage());
             }
-            LOG.log(Level.WARNING, "malformed {0} from {1}: {2}", h.command(), ctx.connection.clientAddress,
+            ClientFaultLog.warn("malformed {0} from {1}: {2}", h.command(), ctx.connection.clientAddress,
                     e.getMessage());
             return new Reply.Respond(NtStatus.INVALID_PARAMETER, null);
         } catch (RuntimeException e) {

@@ -67,7 +67,7 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
             }
             case Outcome.Silent silent -> { }
             case Outcome.Disconnect d -> {
-                LOG.log(Level.WARNING, "closing connection from {0}: {1}", connection.clientAddress, d.reason());
+                ClientFaultLog.warn("closing connection from {0}: {1}", connection.clientAddress, d.reason());
                 ctx.close();
             }
         }
@@ -81,8 +81,7 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            LOG.log(Level.WARNING, "closing connection from {0}: {1}", ctx.channel().remoteAddress(),
-                    cause.getMessage());
+            ClientFaultLog.warn("closing connection from {0}: {1}", ctx.channel().remoteAddress(), cause.getMessage());
         } else if (cause instanceof IOException) {
             LOG.log(Level.DEBUG, "connection from {0} failed: {1}", ctx.channel().remoteAddress(), cause.toString());
         } else {
