@@ -109,6 +109,14 @@ class SmbClientIT {
         assertEquals(0, run.exitCode(), run.output());
     }
 
+    /** [MS-SMB2] 3.3.5.3.1: with SMB1 allowed, smbclient starts with an SMB1 negotiate. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SMB2_02", "SMB3_11"})
+    void upgradesAnSmb1NegotiateToSmb2(String protocol) throws Exception {
+        Run run = smbclient(server, "data", "user%pass", "-m", protocol, "--option=client min protocol=NT1");
+        assertEquals(0, run.exitCode(), run.output());
+    }
+
     @Test
     void encryptsEverySessionWhenTheServerSaysSo() throws Exception {
         Run run = smbclient(encryptingServer, "data", "user%pass", "-m", "SMB3_11");
