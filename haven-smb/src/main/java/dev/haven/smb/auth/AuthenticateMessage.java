@@ -1,5 +1,7 @@
 package dev.haven.smb.auth;
 
+import java.util.Arrays;
+
 /**
  * [MS-NLMP] 2.2.1.3 AUTHENTICATE_MESSAGE:
  * <pre>
@@ -47,7 +49,7 @@ record AuthenticateMessage(byte[] lmResponse, byte[] ntResponse, String domain, 
     byte[] withZeroMic() throws MalformedTokenException {
         mic();
         byte[] copy = raw.clone();
-        java.util.Arrays.fill(copy, MIC_OFFSET, MIC_OFFSET + MIC_LENGTH, (byte) 0);
+        Arrays.fill(copy, MIC_OFFSET, MIC_OFFSET + MIC_LENGTH, (byte) 0);
         return copy;
     }
 }

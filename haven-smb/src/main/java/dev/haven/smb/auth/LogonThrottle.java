@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Failures count while each follows the previous one within {@link #WINDOW}; from the
  * {@link #FREE_FAILURES}th on, every further attempt from that address or for that user is held
  * for {@link #BASE_DELAY} doubled per extra failure, capped at {@link #MAX_DELAY}. A success
- * resets both counters. Thread-safe; time comes from the injected clock.
+ * resets both counters. A null or empty address or user name is not counted (an unknown name must
+ * not put every anonymous attempt under one shared counter). Thread-safe; time comes from the
+ * injected clock.
  * The caller applies the delay (without blocking an event loop) before answering the attempt.
  */
 public final class LogonThrottle {
@@ -39,8 +41,8 @@ public final class LogonThrottle {
     /** How long to hold the next attempt; Duration.ZERO when not throttled. */
     public Duration delayFor(String clientAddress, String userName) {
         Instant now = clock.instant();
-        Duration a = delay(failures.get(addressKey(clientAddress)), now);
-        Duration u = delay(failures.get(userKey(userName)), now);
+        Duration a = delay(lookup(addressKey(clientAddress)), now);
+        Duration u = delay(lookup(userKey(userName)), now);
         return a.compareTo(u) >= 0 ? a : u;
     }
 
@@ -54,11 +56,21 @@ public final class LogonThrottle {
 
     /** Records a successful logon, which resets both counters. */
     public void recordSuccess(String clientAddress, String userName) {
-        failures.remove(addressKey(clientAddress));
-        failures.remove(userKey(userName));
+        for (String key : new String[] {addressKey(clientAddress), userKey(userName)}) {
+            if (key != null) {
+                failures.remove(key);
+            }
+        }
+    }
+
+    private Failures lookup(String key) {
+        return key == null ? null : failures.get(key);
     }
 
     private void bump(String key, Instant now) {
+        if (key == null) {
+            return;
+        }
         failures.compute(key, (k, f) -> f == null || expired(f, now)
                 ? new Failures(1, now) : new Failures(f.count() + 1, now));
     }
@@ -88,11 +100,13 @@ public final class LogonThrottle {
         return failures.size();
     }
 
+    /** The counter key of an address, or null when there is none to count. */
     private static String addressKey(String address) {
-        return "a:" + (address == null ? "" : address);
+        return address == null || address.isEmpty() ? null : "a:" + address;
     }
 
+    /** The counter key of a user name (case-insensitive), or null when there is none to count. */
     private static String userKey(String user) {
-        return "u:" + (user == null ? "" : user.toLowerCase(Locale.ROOT));
+        return user == null || user.isEmpty() ? null : "u:" + user.toLowerCase(Locale.ROOT);
     }
 }

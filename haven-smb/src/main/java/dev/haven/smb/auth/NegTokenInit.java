@@ -1,5 +1,6 @@
 package dev.haven.smb.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +84,7 @@ record NegTokenInit(List<byte[]> mechTypes, byte[] mechTypesEncoding, byte[] mec
         byte[] mechTypes = DerWriter.tlv(DerWriter.context(0), DerWriter.tlv(DerReader.SEQUENCE,
                 DerWriter.tlv(DerReader.OID, SpnegoOids.NTLMSSP)));
         // [MS-SPNG] 2.2.1: hintName carries this fixed text; clients ignore it.
-        byte[] hintName = "not_defined_in_RFC4178@please_ignore".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] hintName = "not_defined_in_RFC4178@please_ignore".getBytes(StandardCharsets.US_ASCII);
         byte[] negHints = DerWriter.tlv(DerWriter.context(3), DerWriter.tlv(DerReader.SEQUENCE,
                 DerWriter.tlv(DerWriter.context(0), DerWriter.tlv(DerReader.GENERAL_STRING, hintName))));
         byte[] init2 = DerWriter.tlv(DerWriter.context(0), DerWriter.tlv(DerReader.SEQUENCE, mechTypes, negHints));

@@ -1,5 +1,8 @@
 package dev.haven.smb.auth;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * RFC 4178 4.2.2 NegTokenResp:
  * <pre>
@@ -45,7 +48,7 @@ record NegTokenResp(int negState, byte[] supportedMech, byte[] responseToken, by
     }
 
     byte[] encode() {
-        java.util.List<byte[]> fields = new java.util.ArrayList<>();
+        List<byte[]> fields = new ArrayList<>();
         if (negState >= 0) {
             fields.add(DerWriter.tlv(DerWriter.context(0), DerWriter.tlv(DerReader.ENUMERATED, new byte[] {(byte) negState})));
         }

@@ -36,6 +36,7 @@ final class NtlmAcceptor {
     private byte[] exportedSessionKey;
     private int flags;
     private boolean micPresent;
+    private String claimedUser;
 
     NtlmAcceptor(UserDirectory users, ServerIdentity identity, Clock clock, SecureRandom random) {
         this.users = users;
@@ -71,6 +72,11 @@ final class NtlmAcceptor {
         return exportedSessionKey.clone();
     }
 
+    /** The user name of the parsed AUTHENTICATE_MESSAGE, verified or not; null before one parsed. */
+    String claimedUser() {
+        return claimedUser;
+    }
+
     /** True when the client's AUTHENTICATE carried a (verified) MIC. */
     boolean micPresent() {
         return micPresent;
@@ -91,6 +97,7 @@ final class NtlmAcceptor {
     }
 
     private AuthResult onAuthenticate(AuthenticateMessage msg) throws MalformedTokenException {
+        claimedUser = msg.user();
         int nt = msg.ntResponse().length;
         if (nt == 0 && msg.user().isEmpty()) {
             // 3.2.5.1.2 anonymous: Haven has no anonymous or guest access.

@@ -3,6 +3,7 @@ package dev.haven.smb.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -82,7 +83,7 @@ final class NtlmKeys {
     static byte[] sealKey(byte[] exportedSessionKey, int flags, boolean clientToServer) {
         int length = NegotiateFlags.has(flags, NegotiateFlags.NEGOTIATE_128) ? 16
                 : NegotiateFlags.has(flags, NegotiateFlags.NEGOTIATE_56) ? 7 : 5;
-        byte[] base = java.util.Arrays.copyOf(exportedSessionKey, length);
+        byte[] base = Arrays.copyOf(exportedSessionKey, length);
         String magic = clientToServer
                 ? "session key to client-to-server sealing key magic constant\0"
                 : "session key to server-to-client sealing key magic constant\0";
@@ -97,7 +98,7 @@ final class NtlmKeys {
      */
     static byte[] mac(byte[] exportedSessionKey, int flags, boolean clientToServer, byte[] message) {
         byte[] seq = new byte[4];
-        byte[] checksum = java.util.Arrays.copyOf(
+        byte[] checksum = Arrays.copyOf(
                 hmacMd5(signKey(exportedSessionKey, clientToServer), seq, message), 8);
         if (NegotiateFlags.has(flags, NegotiateFlags.KEY_EXCH)) {
             checksum = rc4(sealKey(exportedSessionKey, flags, clientToServer), checksum);

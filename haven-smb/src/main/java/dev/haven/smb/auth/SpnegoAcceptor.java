@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Accepts one SESSION_SETUP exchange: SPNEGO ([MS-SPNG], RFC 4178) with NTLMSSP as the only
@@ -56,6 +57,14 @@ public final class SpnegoAcceptor {
         } catch (MalformedTokenException e) {
             return finish(new AuthResult.Failure(AuthResult.Reason.MALFORMED, e.getMessage()));
         }
+    }
+
+    /**
+     * The user name the client's AUTHENTICATE_MESSAGE claimed, once one was parsed: for logon
+     * throttling and logs after a failure. Authenticated only when the result was a Success.
+     */
+    public Optional<String> claimedUserName() {
+        return Optional.ofNullable(ntlm.claimedUser());
     }
 
     private AuthResult raw(byte[] token) throws MalformedTokenException {

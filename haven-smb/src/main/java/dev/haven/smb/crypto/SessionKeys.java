@@ -14,8 +14,9 @@ public record SessionKeys(byte[] signingKey, byte[] encryptionKey, byte[] decryp
     /**
      * [MS-SMB2] 3.3.5.5.3 (server) / 3.2.5.3.1 (client): derives the session's keys for this dialect.
      *
-     * @param sessionKey the 16-byte GSS session key (NTLM's ExportedSessionKey); longer keys are cut
-     *     to 16 bytes as [MS-SMB2] 3.3.5.5.3 says for Session.SessionKey
+     * @param sessionKey the GSS session key (NTLM's 16-byte ExportedSessionKey); Session.SessionKey
+     *     is its first 16 bytes, zero-padded ([MS-SMB2] 3.3.1.8), except as the KDF key of
+     *     AES-256 cipher keys, which use all of it
      * @param preauthHashOrNull Session.PreauthIntegrityHashValue, required for 3.1.1, ignored before
      * @param cipherOrNull the negotiated cipher; AES-256 ciphers get 256-bit cipher keys (3.1.1 only)
      */
@@ -32,12 +33,17 @@ public record SessionKeys(byte[] signingKey, byte[] encryptionKey, byte[] decryp
         if (dialect == Dialect.SMB_3_1_1) {
             Objects.requireNonNull(preauthHashOrNull, "3.1.1 needs the preauth integrity hash");
             byte[] ctx = preauthHashOrNull.clone();
-            int cipherBits = cipherOrNull != null && cipherOrNull.keyBits() == 256 ? 256 : 128;
+            boolean aes256 = cipherOrNull != null && cipherOrNull.keyBits() == 256;
+            // 3.1.4.2: L = 256 for the AES-256 ciphers, whose keys 3.3.5.5.3 derives from
+            // Session.FullSessionKey (the whole GSS key; NTLM's is 16 bytes anyway). Signing and
+            // application keys stay 128-bit keys of the 16-byte Session.SessionKey.
+            byte[] cipherKi = aes256 ? sessionKey.clone() : key;
+            int cipherBits = aes256 ? 256 : 128;
             return new SessionKeys(
                     Kdf.derive(key, Kdf.cString("SMBSigningKey"), ctx, 128),
-                    // 3.1.4.2: the server encrypts with the S2C key and decrypts with the C2S key.
-                    Kdf.derive(key, Kdf.cString("SMBS2CCipherKey"), ctx, cipherBits),
-                    Kdf.derive(key, Kdf.cString("SMBC2SCipherKey"), ctx, cipherBits),
+                    // The server encrypts with the S2C key and decrypts with the C2S key.
+                    Kdf.derive(cipherKi, Kdf.cString("SMBS2CCipherKey"), ctx, cipherBits),
+                    Kdf.derive(cipherKi, Kdf.cString("SMBC2SCipherKey"), ctx, cipherBits),
                     Kdf.derive(key, Kdf.cString("SMBAppKey"), ctx, 128));
         }
         // 3.0 and 3.0.2 know only AES-128-CCM, so the cipher keys are always 128 bits.

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class TransformCipherTest {
     void neverRepeatsANonce() {
         TransformCipher gcm = TransformCipher.of(EncryptionCipher.AES_256_GCM, key(EncryptionCipher.AES_256_GCM, 1),
                 key(EncryptionCipher.AES_256_GCM, 2), new SecureRandom());
-        java.util.Set<String> nonces = new java.util.HashSet<>();
+        Set<String> nonces = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             byte[] sealed = gcm.encrypt(new byte[8], SESSION_ID);
             assertEquals(true, nonces.add(HexFormat.of().formatHex(sealed, 20, 36)));
