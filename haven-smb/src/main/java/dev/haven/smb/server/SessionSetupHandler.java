@@ -70,6 +70,9 @@ final class SessionSetupHandler {
         boolean reauth = s.signer != null || s.anonymous || s.guest;
         s.acceptor = null;
         s.moveTo(SessionState.VALID);
+        // A throttled client waits for a right password too, or the delay would tell it which
+        // guess was right; the delay is taken before the success resets the counters.
+        Duration delay = server.throttle().delayFor(c.clientAddress, ok.user());
         server.throttle().recordSuccess(c.clientAddress, ok.user());
         int flags = 0;
         if (!reauth) {
@@ -94,7 +97,6 @@ final class SessionSetupHandler {
             }
         }
         s.preauth = null;
-        Duration delay = server.throttle().delayFor(c.clientAddress, ok.user());
         return new Reply.Respond(NtStatus.SUCCESS, new SessionSetupResponse(flags, ok.responseToken()), delay);
     }
 
@@ -121,10 +123,11 @@ final class SessionSetupHandler {
         };
         Duration delay = Duration.ZERO;
         if (fail.reason() == AuthResult.Reason.LOGON_FAILURE) {
-            // The acceptor reports no user name on failure, so throttling keys on the address.
-            ctx.server().throttle().recordFailure(c.clientAddress, "");
-            delay = ctx.server().throttle().delayFor(c.clientAddress, "");
+            String user = s.acceptor == null ? "" : s.acceptor.claimedUserName().orElse("");
+            ctx.server().throttle().recordFailure(c.clientAddress, user);
+            delay = ctx.server().throttle().delayFor(c.clientAddress, user);
         }
+        s.acceptor = null;
         return new Reply.Respond(status, null, delay);
     }
 }

@@ -154,6 +154,28 @@ class SmbClientIT {
         assertTrue(run.output().contains("NT_STATUS_LOGON_FAILURE"), run.output());
     }
 
+    /** LogonThrottle: after five failures replies are held back (on a timer, not a blocked thread). */
+    @Test
+    void keepsAnsweringWhileThrottlingWrongPasswords() throws Exception {
+        UserDirectory users = name -> name.equalsIgnoreCase("user") ? Optional.of(PASS_HASH.clone()) : Optional.empty();
+        ServerIdentity identity = new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test");
+        try (SmbServer throttled = SmbServer.start(new SmbServerConfig(users, identity,
+                List.of(new ShareConfig("data", false, false)), Clock.systemUTC()), "127.0.0.1", 0)) {
+            for (int i = 0; i < 7; i++) {
+                Run run = smbclient(throttled, "data", "user%wrong" + i, "-m", "SMB3_11");
+                assertTrue(run.output().contains("NT_STATUS_LOGON_FAILURE"), run.output());
+            }
+            Run ok = smbclient(throttled, "data", "user%pass", "-m", "SMB3_11");
+            assertEquals(0, ok.exitCode(), ok.output());
+        }
+    }
+
+    @Test
+    void connectsToIpc() throws Exception {
+        Run run = smbclient(server, "IPC$", "user%pass", "-m", "SMB3_11");
+        assertEquals(0, run.exitCode(), run.output());
+    }
+
     @Test
     void rejectsAnUnknownShare() throws Exception {
         Run run = smbclient(server, "nosuchshare", "user%pass", "-m", "SMB3_11");
