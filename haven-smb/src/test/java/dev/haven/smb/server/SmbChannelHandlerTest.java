@@ -95,23 +95,16 @@ class SmbChannelHandlerTest {
         assertAllReleased();
     }
 
+    /** A length above the maximum, or a first byte that is not zero, closes before buffering. */
     @Test
-    void closesOnALengthPrefixAboveTheMaximumBeforeBufferingIt() {
-        byte[] header = {0, 0x7F, (byte) 0xFF, (byte) 0xFF};
-        EmbeddedChannel ch = channel();
-        ch.writeInbound(buffer(header, 0, 4));
-        assertFalse(ch.isActive());
-        ch.finishAndReleaseAll();
-        assertAllReleased();
-    }
-
-    @Test
-    void closesWhenTheFirstTransportByteIsNotZero() {
-        byte[] header = {1, 0, 0, 64};
-        EmbeddedChannel ch = channel();
-        ch.writeInbound(buffer(header, 0, 4));
-        assertFalse(ch.isActive());
-        ch.finishAndReleaseAll();
+    void closesOnAnOversizeLengthPrefixBeforeBufferingIt() {
+        byte[][] headers = {{0, 0x7F, (byte) 0xFF, (byte) 0xFF}, {1, 0, 0, 64}};
+        for (byte[] header : headers) {
+            EmbeddedChannel ch = channel();
+            ch.writeInbound(buffer(header, 0, 4));
+            assertFalse(ch.isActive());
+            ch.finishAndReleaseAll();
+        }
         assertAllReleased();
     }
 

@@ -31,11 +31,16 @@ class SmbClientIT {
     @BeforeAll
     static void startServers() throws Exception {
         assumeSmbclient();
+        server = startServer(false);
+        encryptingServer = startServer(true);
+    }
+
+    /** One user (user/pass), share "data" and share "secret" that requires encryption. */
+    private static SmbServer startServer(boolean encryptData) throws InterruptedException {
         UserDirectory users = name -> name.equalsIgnoreCase("user") ? Optional.of(PASS_HASH.clone()) : Optional.empty();
         ServerIdentity identity = new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test");
         List<ShareConfig> shares = List.of(new ShareConfig("data", false, false), new ShareConfig("secret", true, false));
-        server = SmbServer.start(new SmbServerConfig(users, identity, shares, Clock.systemUTC()), "127.0.0.1", 0);
-        encryptingServer = SmbServer.start(new SmbServerConfig(users, identity, shares, Clock.systemUTC(), true, true,
+        return SmbServer.start(new SmbServerConfig(users, identity, shares, Clock.systemUTC(), true, encryptData,
                 SmbServerConfig.DEFAULT_MAX_FRAME_SIZE), "127.0.0.1", 0);
     }
 
@@ -87,53 +92,57 @@ class SmbClientIT {
         return new Run(p.exitValue(), out);
     }
 
+    private static void assertConnects(SmbServer target, String share, String... options) throws Exception {
+        Run run = smbclient(target, share, "user%pass", options);
+        assertEquals(0, run.exitCode(), run.output());
+    }
+
+    private static void assertFailsWith(String status, SmbServer target, String share, String credentials,
+            String... options) throws Exception {
+        Run run = smbclient(target, share, credentials, options);
+        assertNotEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains(status), run.output());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"SMB2_02", "SMB2_10", "SMB3_00", "SMB3_02", "SMB3", "SMB3_11"})
     void connectsAndDisconnectsWithEachDialect(String protocol) throws Exception {
-        Run run = smbclient(server, "data", "user%pass", "-m", protocol);
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(server, "data", "-m", protocol);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SMB2_02", "SMB3_00", "SMB3_11"})
     void signsWhenTheClientDemandsSigning(String protocol) throws Exception {
-        Run run = smbclient(server, "data", "user%pass", "-m", protocol, "--client-protection=sign");
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(server, "data", "-m", protocol, "--client-protection=sign");
     }
 
     // smbclient 4.17 has no -e option; --client-protection=encrypt is its way to ask for encryption.
     @ParameterizedTest
     @ValueSource(strings = {"SMB3_00", "SMB3_02", "SMB3_11"})
     void encryptsWhenTheClientRequiresEncryption(String protocol) throws Exception {
-        Run run = smbclient(server, "data", "user%pass", "-m", protocol, "--client-protection=encrypt");
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(server, "data", "-m", protocol, "--client-protection=encrypt");
     }
 
     /** [MS-SMB2] 3.3.5.3.1: with SMB1 allowed, smbclient starts with an SMB1 negotiate. */
     @ParameterizedTest
     @ValueSource(strings = {"SMB2_02", "SMB3_11"})
     void upgradesAnSmb1NegotiateToSmb2(String protocol) throws Exception {
-        Run run = smbclient(server, "data", "user%pass", "-m", protocol, "--option=client min protocol=NT1");
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(server, "data", "-m", protocol, "--option=client min protocol=NT1");
     }
 
     @Test
     void encryptsEverySessionWhenTheServerSaysSo() throws Exception {
-        Run run = smbclient(encryptingServer, "data", "user%pass", "-m", "SMB3_11");
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(encryptingServer, "data", "-m", "SMB3_11");
     }
 
     @Test
     void encryptsOnAShareThatRequiresIt() throws Exception {
-        Run run = smbclient(server, "secret", "user%pass", "-m", "SMB3_11");
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(server, "secret", "-m", "SMB3_11");
     }
 
     @Test
     void refusesAnEncryptedShareToSmb2() throws Exception {
-        Run run = smbclient(server, "secret", "user%pass", "-m", "SMB2_10");
-        assertNotEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("NT_STATUS_ACCESS_DENIED"), run.output());
+        assertFailsWith("NT_STATUS_ACCESS_DENIED", server, "secret", "user%pass", "-m", "SMB2_10");
     }
 
     @Test
@@ -149,37 +158,28 @@ class SmbClientIT {
 
     @Test
     void rejectsAWrongPassword() throws Exception {
-        Run run = smbclient(server, "data", "user%wrong", "-m", "SMB3_11");
-        assertNotEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("NT_STATUS_LOGON_FAILURE"), run.output());
+        assertFailsWith("NT_STATUS_LOGON_FAILURE", server, "data", "user%wrong", "-m", "SMB3_11");
     }
 
     /** LogonThrottle: after five failures replies are held back (on a timer, not a blocked thread). */
     @Test
     void keepsAnsweringWhileThrottlingWrongPasswords() throws Exception {
-        UserDirectory users = name -> name.equalsIgnoreCase("user") ? Optional.of(PASS_HASH.clone()) : Optional.empty();
-        ServerIdentity identity = new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test");
-        try (SmbServer throttled = SmbServer.start(new SmbServerConfig(users, identity,
-                List.of(new ShareConfig("data", false, false)), Clock.systemUTC()), "127.0.0.1", 0)) {
+        try (SmbServer throttled = startServer(false)) {
             for (int i = 0; i < 7; i++) {
                 Run run = smbclient(throttled, "data", "user%wrong" + i, "-m", "SMB3_11");
                 assertTrue(run.output().contains("NT_STATUS_LOGON_FAILURE"), run.output());
             }
-            Run ok = smbclient(throttled, "data", "user%pass", "-m", "SMB3_11");
-            assertEquals(0, ok.exitCode(), ok.output());
+            assertConnects(throttled, "data", "-m", "SMB3_11");
         }
     }
 
     @Test
     void connectsToIpc() throws Exception {
-        Run run = smbclient(server, "IPC$", "user%pass", "-m", "SMB3_11");
-        assertEquals(0, run.exitCode(), run.output());
+        assertConnects(server, "IPC$", "-m", "SMB3_11");
     }
 
     @Test
     void rejectsAnUnknownShare() throws Exception {
-        Run run = smbclient(server, "nosuchshare", "user%pass", "-m", "SMB3_11");
-        assertNotEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("NT_STATUS_BAD_NETWORK_NAME"), run.output());
+        assertFailsWith("NT_STATUS_BAD_NETWORK_NAME", server, "nosuchshare", "user%pass", "-m", "SMB3_11");
     }
 }
