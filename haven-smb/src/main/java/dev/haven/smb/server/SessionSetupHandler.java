@@ -35,7 +35,13 @@ final class SessionSetupHandler {
             // [MS-SMB2] 3.3.5.5.1/3.3.5.5.3: each request of the exchange extends the session hash.
             session.preauth.update(ctx.message, 0, ctx.message.length);
         }
-        AuthResult result = session.acceptor.accept(req.securityBuffer());
+        AuthResult result;
+        try {
+            result = session.acceptor.accept(req.securityBuffer());
+        } catch (RuntimeException e) {
+            c.removeSession(session); // no half-authenticated session outlives an internal error
+            throw e;
+        }
         return switch (result) {
             case AuthResult.Continue cont -> {
                 ctx.hashResponseInto = session;

@@ -25,7 +25,10 @@ final class TestServers {
 
     static ServerContext context() {
         byte[] hash = UserDirectory.hashPassword("pass");
-        UserDirectory users = n -> n.equalsIgnoreCase("user") ? Optional.of(hash.clone()) : Optional.empty();
+        return context(n -> n.equalsIgnoreCase("user") ? Optional.of(hash.clone()) : Optional.empty());
+    }
+
+    static ServerContext context(UserDirectory users) {
         SmbServerConfig config = new SmbServerConfig(users, new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
                 List.of(new ShareConfig("data", false, false)), CLOCK);
         return new ServerContext(config, new byte[16], new SecureRandom(), new LogonThrottle(CLOCK));
