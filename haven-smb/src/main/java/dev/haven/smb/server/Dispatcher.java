@@ -23,6 +23,7 @@ final class Dispatcher {
     private final TreeDisconnectHandler treeDisconnect = new TreeDisconnectHandler();
     private final EchoHandler echo = new EchoHandler();
     private final IoctlHandler ioctl = new IoctlHandler();
+    private final CancelHandler cancel = new CancelHandler();
     private final UnsupportedHandler unsupported = new UnsupportedHandler();
 
     Reply dispatch(RequestContext ctx, Smb2Request request) throws SmbStatusException, ProtocolViolationException {
@@ -34,9 +35,7 @@ final class Dispatcher {
             case TreeDisconnectRequest r -> treeDisconnect.handle(ctx, r);
             case EchoRequest r -> echo.handle(ctx, r);
             case IoctlRequest r -> ioctl.handle(ctx, r);
-            // [MS-SMB2] 3.3.5.16: nothing runs asynchronously yet, so there is nothing to cancel
-            // and CANCEL is never answered.
-            case CancelRequest r -> new Reply.None();
+            case CancelRequest r -> cancel.handle(ctx, r);
             case UnsupportedRequest r -> unsupported.handle(ctx, r);
         };
     }

@@ -53,7 +53,15 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
         if (!ctx.channel().isActive()) {
             return;
         }
-        Outcome outcome = processor.process(connection, frame);
+        Outcome outcome;
+        try {
+            outcome = processor.process(connection, frame);
+        } catch (RuntimeException e) {
+            // Last resort: the pipeline maps request errors; anything escaping it is a bug here.
+            LOG.log(Level.ERROR, "internal error on connection from " + connection.clientAddress, e);
+            ctx.close();
+            return;
+        }
         switch (outcome) {
             case Outcome.Send send -> {
                 Runnable write = () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(transportHeader(send.payload().length),
