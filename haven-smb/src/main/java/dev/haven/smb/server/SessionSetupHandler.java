@@ -22,6 +22,11 @@ final class SessionSetupHandler {
             // Haven is not multichannel-capable: [MS-SMB2] 3.3.5.5 step 4 does not apply.
             throw new SmbStatusException(NtStatus.REQUEST_NOT_ACCEPTED, "session binding");
         }
+        if (ctx.server().config().encryptData() && (!c.dialect.isSmb3() || c.cipher == null)) {
+            // [MS-SMB2] 3.3.5.5 steps 1-2: EncryptData with RejectUnencryptedAccess (always on in
+            // Haven) refuses clients that cannot encrypt.
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "server requires encryption");
+        }
         Session session = sessionFor(ctx);
         ctx.session = session;
         if (session.acceptor == null) {

@@ -136,6 +136,11 @@ class SmbClientIT {
     }
 
     @Test
+    void refusesClientsThatCannotEncryptWhenTheServerEncryptsEverything() throws Exception {
+        assertFailsWith("NT_STATUS_ACCESS_DENIED", encryptingServer, "data", "user%pass", "-m", "SMB2_10");
+    }
+
+    @Test
     void encryptsOnAShareThatRequiresIt() throws Exception {
         assertConnects(server, "secret", "-m", "SMB3_11");
     }
