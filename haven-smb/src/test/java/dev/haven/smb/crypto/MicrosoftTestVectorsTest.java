@@ -7,6 +7,7 @@ import dev.haven.smb.Dialect;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,33 +97,31 @@ class MicrosoftTestVectorsTest {
         SessionKeys keys = SessionKeys.derive(Dialect.SMB_3_0, bytes("B4546771B515F766A86735532DD6C4F0"), null, null);
         assertEquals("261b72350558f2e9dcf613070383edbf", HEX.formatHex(keys.decryptionKey()));
         assertEquals("8fe2b57ec34d2db5b1a9727f526bbdb5", HEX.formatHex(keys.encryptionKey()));
-        TransformCipher server = TransformCipher.of(EncryptionCipher.AES_128_CCM, keys.encryptionKey(),
-                keys.decryptionKey(), new SecureRandom());
-        byte[] writeRequest = server.decrypt(bytes("""
+        // The client's WRITE request, which the server decrypts with its decryption key.
+        assertDecrypts(TransformCipher.of(EncryptionCipher.AES_128_CCM, keys.encryptionKey(), keys.decryptionKey(),
+                new SecureRandom()), 0x8E40014000011L, """
                 FD534D4281A286535415445DAE393921E44FA42E66E69A111892584FB5ED524A
                 744DA3EE87000000000001001100001400E4080025C8FEE16605A437832D1CD5
                 2DA9F4645333482A175FE5384563F45FCDAFAEF38BC62BA4D5C62897996625A4
                 4C29BE5658DE2E6117585779E7B59FFD971278D08580D7FA899E410E910EABF5
                 AA1DB43050B33B49182637759AC15D84BFCDF5B6B238993C0F4CF4D6012023F6
-                C627297075D84B7803912D0A9639634453595EF3E33FFE4E7AC2AB"""), 0x8E40014000011L);
-        assertEquals(hex("""
+                C627297075D84B7803912D0A9639634453595EF3E33FFE4E7AC2AB""", """
                 FE534D4240000100000000000900400008000000000000000400000000000000
                 FFFE0000010000001100001400E4080000000000000000000000000000000000
                 3100700017000000000000000000000015010000390000020100000039020000
                 00000000000000007000000000000000536D623320656E6372797074696F6E20
-                74657374696E67"""), HEX.formatHex(writeRequest));
-        TransformCipher client = TransformCipher.of(EncryptionCipher.AES_128_CCM, keys.decryptionKey(),
-                keys.encryptionKey(), new SecureRandom());
-        byte[] writeResponse = client.decrypt(bytes("""
+                74657374696E67""");
+        // The server's WRITE response, which a client decrypts with the server's encryption key.
+        assertDecrypts(TransformCipher.of(EncryptionCipher.AES_128_CCM, keys.decryptionKey(), keys.encryptionKey(),
+                new SecureRandom()), 0x8E40014000011L, """
                 FD534D42A6015530A18F6D9AFFE22AFAE8E66484860000000000000011000014
                 00E4080050000000000001001100001400E40800DBF46435C5F14169293CE079
                 E344479BF670227E49873F458672C3098DAC467DD5809F369D67409166515787
                 1483E01F7BECD02064EAC3E235F913668BBC2F097980D4B378F1993EFF6E60D1
-                77309E5B"""));
-        assertEquals(hex("""
+                77309E5B""", """
                 FE534D4240000100000000000900210009000000000000000400000000000000
                 FFFE0000010000001100001400E4080000000000000000000000000000000000
-                11000000170000000000000000000000"""), HEX.formatHex(writeResponse));
+                11000000170000000000000000000000""");
     }
 
     @Test
@@ -134,30 +133,32 @@ class MicrosoftTestVectorsTest {
                 EncryptionCipher.AES_128_GCM);
         assertEquals("a2f5e80e5d59103034f32e52f698e5ec", HEX.formatHex(keys.decryptionKey()));
         assertEquals("748c50868c90f302962a5c35f5f9a8bf", HEX.formatHex(keys.encryptionKey()));
-        TransformCipher server = TransformCipher.of(EncryptionCipher.AES_128_GCM, keys.encryptionKey(),
-                keys.decryptionKey(), new SecureRandom());
-        byte[] writeRequest = server.decrypt(bytes("""
+        // The client's WRITE request, which the server decrypts with its decryption key.
+        assertDecrypts(TransformCipher.of(EncryptionCipher.AES_128_GCM, keys.encryptionKey(), keys.decryptionKey(),
+                new SecureRandom()), 0x100000000025L, """
                 FD534D42BD73D97D2BC9001BCAFAC0FDFF5FEEBCC7D6822D269CAF48904C664C0000000087000000
                 0000010025000000001000006ECDD2A7AFC7B47763057A041B8FD4DAFFE990B70C9E09D36C084E02
                 D14EF247F8BDE38ACF6256F8B1D3B56F77FBDEB312FEA5E92CBCC1ED8FB2EBBFAA75E49A4A394BB4
                 4576545567C24D4C014D47C9FBDFDAFD2C4F9B72F8D256452620A299F48E29E53D6B61D1C13A19E9
-                1AF013F00D17E3ABC2FC3D36C8C1B6B93973253852DBD442E46EE8"""), 0x100000000025L);
-        assertEquals(hex("""
+                1AF013F00D17E3ABC2FC3D36C8C1B6B93973253852DBD442E46EE8""", """
                 FE534D4240000100000000000900010008000000000000000500000000000000FFFE000001000000
                 25000000001000000000000000000000000000000000000031007000170000000000000000000000
                 0600000004000000010000000400000000000000000000007000000000000000536D623320656E63
-                72797074696F6E2074657374696E67"""), HEX.formatHex(writeRequest));
-        TransformCipher client = TransformCipher.of(EncryptionCipher.AES_128_GCM, keys.decryptionKey(),
-                keys.encryptionKey(), new SecureRandom());
-        byte[] writeResponse = client.decrypt(bytes("""
+                72797074696F6E2074657374696E67""");
+        // The server's WRITE response, which a client decrypts with the server's encryption key.
+        assertDecrypts(TransformCipher.of(EncryptionCipher.AES_128_GCM, keys.decryptionKey(), keys.encryptionKey(),
+                new SecureRandom()), 0x100000000025L, """
                 FD534D42ACBE1CB7ED343ADF1725EF144D90D4B0E06831DD2E8EB7B4000000000000000050000000
                 00000100250000000010000026BBBF949983A6C1C796559D0F2C510CB651D1F7B6AC8DED32A2A0B8
                 F2D793A815C6F6B848D69767A215841A42D400AE6DDB5F0B44173A014973321FDD7950DA6179159B
-                82E03C9E18A050FF0EA1C967"""));
-        assertEquals(hex("""
+                82E03C9E18A050FF0EA1C967""", """
                 FE534D4240000100000000000900010001000000000000000500000000000000FFFE000001000000
-                25000000001000000000000000000000000000000000000011000000170000000000000000000000"""),
-                HEX.formatHex(writeResponse));
+                25000000001000000000000000000000000000000000000011000000170000000000000000000000""");
+    }
+
+    private static void assertDecrypts(TransformCipher cipher, long sessionId, String transformed, String plain)
+            throws AEADBadTagException {
+        assertEquals(hex(plain), HEX.formatHex(cipher.decrypt(bytes(transformed), sessionId)));
     }
 
     private static void update(PreauthIntegrity p, String message) {
