@@ -71,10 +71,6 @@ final class CreditWindow {
         return granted;
     }
 
-    long low() {
-        return low;
-    }
-
     long high() {
         return high;
     }

@@ -67,8 +67,4 @@ final class Session {
     TreeConnect removeTree(int treeId) {
         return trees.remove(treeId);
     }
-
-    int treeCount() {
-        return trees.size();
-    }
 }

@@ -6,8 +6,4 @@ package dev.haven.smb.server;
  * @param share null for IPC$
  * @param encryptData responses on this tree must be encrypted (3.3.4.1.4)
  */
-record TreeConnect(int treeId, ShareConfig share, boolean encryptData) {
-    boolean isIpc() {
-        return share == null;
-    }
-}
+record TreeConnect(int treeId, ShareConfig share, boolean encryptData) {}

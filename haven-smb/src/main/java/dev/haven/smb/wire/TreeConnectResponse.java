@@ -12,8 +12,6 @@ public record TreeConnectResponse(int shareType, int shareFlags, int capabilitie
     public static final int SHARE_TYPE_DISK = 0x01;
     /** ShareType: a named pipe share (IPC$). */
     public static final int SHARE_TYPE_PIPE = 0x02;
-    /** ShareFlags: no client-side caching of documents. */
-    public static final int SHARE_FLAG_MANUAL_CACHING = 0x00000000;
     /** ShareFlags: the server requires encryption on this share (3.x). */
     public static final int SHARE_FLAG_ENCRYPT_DATA = 0x00008000;
 

@@ -69,12 +69,6 @@ public final class WireWriter {
         return this;
     }
 
-    /** Overwrites a 16-bit value at an earlier index (for offsets known only later). */
-    public void u16At(int index, int v) {
-        bytes[index] = (byte) v;
-        bytes[index + 1] = (byte) (v >>> 8);
-    }
-
     /** Overwrites a 32-bit value at an earlier index. */
     public void u32At(int index, int v) {
         for (int i = 0; i < 4; i++) {
