@@ -1,0 +1,497 @@
+package dev.haven.volume;
+
+import dev.haven.block.BlockDevice;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The data path of a volume: reads and writes of production and of snapshot views, copy on
+ * first write, the restore copy, and the flush that orders it all (docs/format/volume.md,
+ * "Write ordering").
+ *
+ * <p>Locking: every data call holds the read side of {@link #admin}; snapshot create, delete,
+ * refresh, restore start and flush hold the write side (that is the "freeze"). Calls on the
+ * same block are serialised by a striped lock so a snapshot reader never sees a half-done copy.
+ *
+ * <p>Ordering: new data for a block whose old content was just copied to the save volume is
+ * <em>held</em> in memory (reads see it) until flush has made the save volume and the mapping
+ * durable; only then is it written in place. So the overwrite can never reach the disk first.
+ */
+final class Engine {
+    private static final int STRIPES = 1024;
+
+    final BlockDevice data;
+    final BlockDevice save;
+    final MetaLog log;
+    final VolumeState state;
+    final SaveSpace space;
+    final int blockSize;
+    final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** New data of copied-on-write blocks, written in place after the mapping is durable. */
+    private final Map<Long, byte[]> heldAfterMeta = new ConcurrentHashMap<>();
+    /** User data written during a restore, written in place after its restore mark is durable. */
+    private final Map<Long, byte[]> heldAfterMark = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Long> marksToLog = new ConcurrentLinkedQueue<>();
+    private final AtomicLong heldBytes = new AtomicLong();
+    private final long maxHeldBytes;
+    private long loggedCursor = -1;
+    private volatile VolumeLifecycle lifecycle = VolumeLifecycle.OPEN;
+    private volatile IOException failure;
+
+    Engine(BlockDevice data, BlockDevice save, MetaLog log, VolumeState state, SaveSpace space, long maxHeldBytes) {
+        this.data = data;
+        this.save = save;
+        this.log = log;
+        this.state = state;
+        this.space = space;
+        this.blockSize = data.blockSize();
+        this.maxHeldBytes = maxHeldBytes;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    // ---- lifecycle
+
+    void ensureOpen() throws IOException {
+        switch (lifecycle) {
+            case OPEN -> { }
+            case FAILED -> throw new IOException("volume failed earlier and must be reopened: " + failure.getMessage(),
+                    failure);
+            case CLOSED -> throw new IllegalStateException("volume is closed");
+        }
+    }
+
+    boolean isOpen() {
+        return lifecycle == VolumeLifecycle.OPEN;
+    }
+
+    IOException fail(IOException e) {
+        if (lifecycle == VolumeLifecycle.OPEN) {
+            failure = e;
+            lifecycle = lifecycle.moveTo(VolumeLifecycle.FAILED);
+        }
+        return e;
+    }
+
+    void markClosed() {
+        if (lifecycle != VolumeLifecycle.CLOSED) {
+            lifecycle = lifecycle.moveTo(VolumeLifecycle.CLOSED);
+        }
+    }
+
+    // ---- production
+
+    void readProduction(long block, ByteBuffer dst) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            if (state.restore == null && heldAfterMeta.isEmpty() && heldAfterMark.isEmpty()) {
+                data.read(block, dst);
+                return;
+            }
+            for (long b = block; dst.hasRemaining(); b++) {
+                ReentrantLock l = stripe(b);
+                l.lock();
+                try {
+                    VolumeState.RestoreStatus rs = state.restore;
+                    dst.put(rs != null && !rs.done(b) ? readSnapshotBlock(state.require(rs.sourceId), b) : readCurrent(b));
+                } finally {
+                    l.unlock();
+                }
+            }
+        } finally {
+            admin.readLock().unlock();
+        }
+    }
+
+    void writeProduction(long block, ByteBuffer src) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            if (state.liveRo.isEmpty() && state.restore == null && heldAfterMeta.isEmpty()
+                    && heldAfterMark.isEmpty() && state.free.isEmpty()) {
+                data.write(block, src); // no snapshot can need the old content: straight through
+                return;
+            }
+            for (long b = block; src.hasRemaining(); b++) {
+                byte[] y = new byte[blockSize];
+                src.get(y);
+                ReentrantLock l = stripe(b);
+                l.lock();
+                try {
+                    writeProductionBlock(b, y);
+                } finally {
+                    l.unlock();
+                }
+            }
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.readLock().unlock();
+        }
+        flushIfHeldTooMuch();
+    }
+
+    void declareFree(long block, long count) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            Record f = new Record.Free(block, count, state.nextId - 1);
+            log.append(f);
+            state.apply(f, s -> { });
+        } finally {
+            admin.readLock().unlock();
+        }
+    }
+
+    private void writeProductionBlock(long b, byte[] y) throws IOException {
+        VolumeState.RestoreStatus rs = state.restore;
+        if (rs != null && !rs.done(b)) {
+            // The user writes a block the restore has not reached: restore it first (so the
+            // pre-restore snapshot keeps its copy), then hold the user's data until the mark
+            // saying "done, do not copy again" is durable.
+            putCurrent(b, readSnapshotBlock(state.require(rs.sourceId), b));
+            rs.marks.add(b);
+            marksToLog.add(b);
+            hold(heldAfterMark, b, y);
+            return;
+        }
+        putCurrent(b, y);
+    }
+
+    /** Replaces the current content of production block {@code b}, copying the old content first if a snapshot needs it. */
+    private void putCurrent(long b, byte[] y) throws IOException {
+        if (heldAfterMark.containsKey(b)) {
+            hold(heldAfterMark, b, y);
+            unfree(b);
+            return;
+        }
+        boolean copied = copyOnWrite(b);
+        unfree(b);
+        if (copied || heldAfterMeta.containsKey(b)) {
+            hold(heldAfterMeta, b, y);
+        } else {
+            data.write(b, ByteBuffer.wrap(y));
+        }
+    }
+
+    /**
+     * Saves the current content of {@code b} for the newest live read-only snapshot that still
+     * reads it from production and needs it: not one taken after the block was declared free.
+     */
+    private boolean copyOnWrite(long b) throws IOException {
+        long latest = state.latestRo();
+        if (latest < 0) {
+            return false;
+        }
+        long freedAt = state.free.epochOf(b);
+        long limit = freedAt >= 0 ? Math.min(freedAt, latest) : latest;
+        Long target = state.liveRo.floor(limit);
+        if (target == null || target <= state.newestEntry(b)) {
+            return false;
+        }
+        byte[] old = readCurrent(b);
+        long s = allZero(old) ? VolumeState.ZERO : space.allocate();
+        if (s != VolumeState.ZERO) {
+            save.write(s, ByteBuffer.wrap(old));
+        }
+        Record r = new Record.Map(target, b, s);
+        log.append(r);
+        state.apply(r, x -> { });
+        return true;
+    }
+
+    private void unfree(long b) {
+        if (state.free.use(b)) {
+            log.append(new Record.Unfree(b));
+        }
+    }
+
+    private void hold(Map<Long, byte[]> held, long b, byte[] y) {
+        if (held.put(b, y) == null) {
+            heldBytes.addAndGet(blockSize);
+        }
+    }
+
+    private byte[] readCurrent(long b) throws IOException {
+        byte[] h = heldAfterMark.get(b);
+        if (h == null) {
+            h = heldAfterMeta.get(b);
+        }
+        if (h != null) {
+            return h.clone();
+        }
+        byte[] out = new byte[blockSize];
+        data.read(b, ByteBuffer.wrap(out));
+        return out;
+    }
+
+    // ---- snapshots
+
+    void readSnapshot(Snapshot s, long block, ByteBuffer dst) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            checkLive(s);
+            for (long b = block; dst.hasRemaining(); b++) {
+                ReentrantLock l = stripe(b);
+                l.lock();
+                try {
+                    dst.put(readSnapshotBlock(s, b));
+                } finally {
+                    l.unlock();
+                }
+            }
+        } finally {
+            admin.readLock().unlock();
+        }
+    }
+
+    void writeWritable(Snapshot s, long block, ByteBuffer src) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            checkLive(s);
+            VolumeState.RestoreStatus rs = state.restore;
+            if (rs != null && rs.sourceId == s.id) {
+                throw new IOException("snapshot " + s.name + " is the source of a running restore; it is read-only "
+                        + "until the restore completes");
+            }
+            try {
+                for (long b = block; src.hasRemaining(); b++) {
+                    byte[] y = new byte[blockSize];
+                    src.get(y);
+                    ReentrantLock l = stripe(b);
+                    l.lock();
+                    try {
+                        writeWritableBlock(s, b, y);
+                    } finally {
+                        l.unlock();
+                    }
+                }
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        } finally {
+            admin.readLock().unlock();
+        }
+        flushIfHeldTooMuch();
+    }
+
+    private void writeWritableBlock(Snapshot s, long b, byte[] y) throws IOException {
+        Long v = s.blocks.get(b);
+        if (v != null) {
+            save.write(v, ByteBuffer.wrap(y)); // its own block: overwrite in place like production
+            return;
+        }
+        long fresh = space.allocate();
+        save.write(fresh, ByteBuffer.wrap(y));
+        Record r = new Record.WMap(s.id, b, fresh);
+        log.append(r);
+        state.apply(r, x -> { });
+    }
+
+    private void checkLive(Snapshot s) throws IOException {
+        if (s.state() == SnapshotState.DELETED) {
+            throw new IOException("snapshot " + s.name + " was deleted");
+        }
+    }
+
+    /** Block {@code b} as snapshot {@code s} sees it: its own data, else the first saved copy at or after its base, else production. */
+    byte[] readSnapshotBlock(Snapshot s, long b) throws IOException {
+        long seq = s.id;
+        if (!s.readOnly()) {
+            Long v = s.blocks.get(b);
+            if (v != null) {
+                return readSave(v);
+            }
+            seq = s.baseId;
+        }
+        Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
+        if (e != null && e.getKey().block() == b) {
+            return readSave(e.getValue());
+        }
+        return readCurrent(b);
+    }
+
+    private byte[] readSave(long v) throws IOException {
+        byte[] out = new byte[blockSize];
+        if (v != VolumeState.ZERO) {
+            save.read(v, ByteBuffer.wrap(out));
+        }
+        return out;
+    }
+
+    // ---- restore copy
+
+    /** Copies up to {@code max} blocks that differ between production and the restore source, then flushes. */
+    boolean restoreStep(int max) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            VolumeState.RestoreStatus rs = state.restore;
+            if (rs == null) {
+                return true;
+            }
+            Snapshot src = state.require(rs.sourceId);
+            for (int i = 0; i < max && rs.cursor < state.blockCount; i++) {
+                long c = nextDifferent(src, rs.cursor);
+                if (c < 0) {
+                    rs.cursor = state.blockCount;
+                    break;
+                }
+                ReentrantLock l = stripe(c);
+                l.lock();
+                try {
+                    if (!rs.done(c)) {
+                        putCurrent(c, readSnapshotBlock(src, c));
+                    }
+                    rs.cursor = c + 1;
+                } finally {
+                    l.unlock();
+                }
+            }
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.readLock().unlock();
+        }
+        flush();
+        return state.restore == null;
+    }
+
+    /**
+     * The first block at or after {@code from} where the source may differ from production:
+     * one saved by a snapshot at or after the source's sequence (or written by a writable source).
+     * Every other block reads the same in both, so it needs no copy.
+     */
+    private long nextDifferent(Snapshot src, long from) {
+        long seq = src.readOnly() ? src.id : src.baseId;
+        long best = -1;
+        for (VolumeState.Key k : state.index.tailMap(new VolumeState.Key(from, Long.MIN_VALUE)).keySet()) {
+            if (k.seq() >= seq) {
+                best = k.block();
+                break;
+            }
+        }
+        if (!src.readOnly()) {
+            Long w = src.blocks.ceilingKey(from);
+            if (w != null && (best < 0 || w < best)) {
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    // ---- flush
+
+    void flush() throws IOException {
+        admin.writeLock().lock();
+        try {
+            ensureOpen();
+            flushLocked();
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The one place that orders writes; caller holds the write side of {@link #admin}.
+     * <ol>
+     *   <li>save volume flush, then the buffered records with one log flush: every mapping
+     *       becomes durable after the saved data it points at;
+     *   <li>held new data written in place, data flush: after its old copy is durable;
+     *   <li>restore marks and cursor logged (they cover data made durable in step 2), then data
+     *       held behind marks written in place and flushed;
+     *   <li>a checkpoint when the log half is filling up.
+     * </ol>
+     */
+    void flushLocked() throws IOException {
+        if (log.hasBuffered() || !heldAfterMeta.isEmpty()) {
+            save.flush();
+            log.commit();
+        }
+        space.commitReleases();
+        drain(heldAfterMeta);
+        data.flush();
+        flushRestoreProgress();
+        if (log.usedBlocks() > log.header().halfBlocks() / 2) {
+            log.checkpoint(state.toRecords());
+        }
+    }
+
+    private void flushRestoreProgress() throws IOException {
+        VolumeState.RestoreStatus rs = state.restore;
+        if (rs == null) {
+            loggedCursor = -1;
+            return;
+        }
+        boolean changed = false;
+        for (Long m = marksToLog.poll(); m != null; m = marksToLog.poll()) {
+            log.append(new Record.RestoreMark(m));
+            changed = true;
+        }
+        long cursor = rs.cursor;
+        if (cursor != loggedCursor) {
+            Record c = new Record.RestoreCursor(cursor);
+            log.append(c);
+            state.apply(c, x -> { });
+            loggedCursor = cursor;
+            changed = true;
+        }
+        if (cursor >= state.blockCount) {
+            Record done = new Record.RestoreDone();
+            log.append(done);
+            state.apply(done, x -> { });
+            changed = true;
+        }
+        if (changed) {
+            log.commit();
+        }
+        if (!heldAfterMark.isEmpty()) {
+            drain(heldAfterMark);
+            data.flush();
+        }
+    }
+
+    private void drain(Map<Long, byte[]> held) throws IOException {
+        for (Map.Entry<Long, byte[]> e : held.entrySet()) {
+            data.write(e.getKey(), ByteBuffer.wrap(e.getValue()));
+        }
+        heldBytes.addAndGet(-(long) held.size() * blockSize);
+        held.clear();
+    }
+
+    private void flushIfHeldTooMuch() throws IOException {
+        if (heldBytes.get() > maxHeldBytes || log.bufferedBytes() > maxHeldBytes / 8) {
+            flush();
+        }
+    }
+
+    long heldBytes() {
+        return heldBytes.get();
+    }
+
+    private ReentrantLock stripe(long b) {
+        return stripes[Long.hashCode(b * 0x9E3779B97F4A7C15L) & (STRIPES - 1)];
+    }
+
+    private static boolean allZero(byte[] a) {
+        for (byte x : a) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
