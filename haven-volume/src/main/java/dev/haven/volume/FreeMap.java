@@ -38,6 +38,16 @@ final class FreeMap {
         return empty;
     }
 
+    void clear() {
+        lock.lock();
+        try {
+            ranges.clear();
+            empty = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The epoch at which {@code block} was freed, or -1 when it is in use. */
     long epochOf(long block) {
         if (empty) {

@@ -218,7 +218,7 @@ public final class Volume implements AutoCloseable {
         Restore r = admin(() -> {
             Snapshot src = find(fromName);
             refuseDuringRestore("start another restore");
-            Snapshot pre = takeSnapshot("pre-restore-" + STAMP.format(options.clock().instant()));
+            Snapshot pre = takeSnapshot(uniqueName("pre-restore-"));
             commit(new Record.RestoreStart(src.id, pre.id, 0));
             return new Restore(engine, src.name, stepLock);
         });
@@ -300,6 +300,10 @@ public final class Volume implements AutoCloseable {
         return engine.state.heldSaveBlocks().size();
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     /** Save blocks the allocator counts as used. */
     long allocatedSaveBlocks() {
         return engine.space.used();
@@ -327,7 +331,7 @@ public final class Volume implements AutoCloseable {
     }
 
     private Snapshot takeSnapshot(String nameOrNull) throws IOException {
-        String name = nameOrNull != null ? nameOrNull : defaultName();
+        String name = nameOrNull != null ? nameOrNull : uniqueName("snap-");
         checkNewName(name);
         // The snapshot is production as of now, so everything written before must be durable first.
         engine.flushLocked();
@@ -342,8 +346,8 @@ public final class Volume implements AutoCloseable {
         engine.flushLocked();
     }
 
-    private String defaultName() {
-        String base = "snap-" + STAMP.format(options.clock().instant());
+    private String uniqueName(String prefix) {
+        String base = prefix + STAMP.format(options.clock().instant());
         String name = base;
         for (int i = 2; engine.state.byName.containsKey(name); i++) {
             name = base + "-" + i;

@@ -87,7 +87,12 @@ final class VolumeState {
             }
             case Record.Free f -> free.declare(f.start(), f.count(), f.epoch());
             case Record.Unfree u -> free.use(u.block());
-            case Record.RestoreStart s -> restore = new RestoreStatus(s.sourceId(), s.preId(), s.cursor());
+            case Record.RestoreStart s -> {
+                // Production becomes another image: what was free in the old one says nothing
+                // about the new one, so every block counts as in use (conservative: more copying).
+                free.clear();
+                restore = new RestoreStatus(s.sourceId(), s.preId(), s.cursor());
+            }
             case Record.RestoreMark m -> restore.marks.add(m.block());
             case Record.RestoreCursor c -> {
                 restore.cursor = c.cursor();
@@ -190,13 +195,13 @@ final class VolumeState {
         for (Snapshot s : all) {
             s.blocks.forEach((b, v) -> out.add(s.readOnly() ? new Record.Map(s.id, b, v) : new Record.WMap(s.id, b, v)));
         }
-        for (FreeMap.Range r : free.ranges()) {
-            out.add(new Record.Free(r.start(), r.end() - r.start(), r.epoch()));
-        }
         RestoreStatus rs = restore;
         if (rs != null) {
             out.add(new Record.RestoreStart(rs.sourceId, rs.preId, rs.cursor));
             rs.marks.forEach(m -> out.add(new Record.RestoreMark(m)));
+        }
+        for (FreeMap.Range r : free.ranges()) { // after RestoreStart, which clears the free map
+            out.add(new Record.Free(r.start(), r.end() - r.start(), r.epoch()));
         }
         return out;
     }
