@@ -20,10 +20,12 @@ import java.util.zip.CRC32C;
  *   60 int CRC32C of bytes [0, 60)
  * log block (4096 bytes, block 2 + half * halfBlocks + index):
  *   0  int magic "HLOG"  4 long generation  12 long index  20 int CRC of the previous block
- *   24 int payload length  28 payload (whole records)  4092 int CRC32C of bytes [0, 4092)
+ *   24 int payload length, top bit set on the last block of a commit  28 payload (whole records)
+ *   4092 int CRC32C of bytes [0, 4092)
  * </pre>
  * Records are buffered in memory and written by {@link #commit()}, one flush for the whole batch
- * (group commit). The chain of CRCs stops replay at a torn or stale tail; the checkpoint part of a
+ * (group commit); a commit is applied on replay only if its last block is intact, so an operation
+ * logged as several records is all or nothing. The chain of CRCs stops replay at a torn or stale tail; the checkpoint part of a
  * half (counted in the header) must be intact, else the file is reported corrupt.
  */
 final class MetaLog {
@@ -33,6 +35,7 @@ final class MetaLog {
     private static final int BLOCK_MAGIC = 0x484C4F47; // "HLOG"
     private static final int PAYLOAD_START = 28;
     private static final int PAYLOAD_MAX = LOG_BLOCK - 4 - PAYLOAD_START;
+    private static final int LAST_OF_COMMIT = 0x80000000;
 
     /** The header fields. */
     record Header(int blockSize, long blockCount, long saveBlocks, long halfBlocks, long generation,
@@ -165,6 +168,7 @@ final class MetaLog {
             }
             block.put(r);
         }
+        block.putInt(24, LAST_OF_COMMIT);
         writeBlock(block, h);
     }
 
@@ -174,7 +178,7 @@ final class MetaLog {
         }
         int payload = block.position() - PAYLOAD_START;
         block.putInt(0, BLOCK_MAGIC).putLong(4, h.generation()).putLong(12, nextIndex).putInt(20, prevCrc)
-                .putInt(24, payload);
+                .putInt(24, payload | (block.getInt(24) & LAST_OF_COMMIT));
         int crc = crc(block.array(), LOG_BLOCK - 4);
         block.putInt(LOG_BLOCK - 4, crc);
         block.clear();
@@ -190,14 +194,15 @@ final class MetaLog {
     /** Feeds every durable record of the active half to {@code sink}, in order. */
     void replay(Consumer<Record> sink) throws IOException {
         ByteBuffer block = ByteBuffer.allocate(LOG_BLOCK);
+        List<Record> commit = new ArrayList<>();
         for (long i = 0; i < header.halfBlocks(); i++) {
             block.clear();
             dev.read(blockAddress(header, i), block);
-            byte[] a = block.array();
+            int length = block.getInt(24) & ~LAST_OF_COMMIT;
             boolean valid = block.getInt(0) == BLOCK_MAGIC && block.getLong(4) == header.generation()
                     && block.getLong(12) == i && block.getInt(20) == prevCrc
-                    && crc(a, LOG_BLOCK - 4) == block.getInt(LOG_BLOCK - 4)
-                    && block.getInt(24) >= 0 && block.getInt(24) <= PAYLOAD_MAX;
+                    && crc(block.array(), LOG_BLOCK - 4) == block.getInt(LOG_BLOCK - 4)
+                    && length >= 0 && length <= PAYLOAD_MAX;
             if (!valid) {
                 if (i < header.checkpointBlocks()) {
                     throw new VolumeCorruptException(file, "checkpoint block " + i + " of generation "
@@ -205,21 +210,26 @@ final class MetaLog {
                 }
                 break; // a torn or stale tail: never acknowledged by a flush
             }
-            decodePayload(block, i, sink);
+            decodePayload(block, length, i, commit);
+            if ((block.getInt(24) & LAST_OF_COMMIT) != 0) {
+                commit.forEach(sink);
+                commit.clear();
+            }
             prevCrc = block.getInt(LOG_BLOCK - 4);
             nextIndex = i + 1;
         }
     }
 
-    private void decodePayload(ByteBuffer block, long index, Consumer<Record> sink) throws VolumeCorruptException {
-        ByteBuffer p = block.duplicate().position(PAYLOAD_START).limit(PAYLOAD_START + block.getInt(24));
+    private void decodePayload(ByteBuffer block, int length, long index, List<Record> out)
+            throws VolumeCorruptException {
+        ByteBuffer p = block.duplicate().position(PAYLOAD_START).limit(PAYLOAD_START + length);
         try {
             while (p.hasRemaining()) {
                 int tag = p.get() & 0xff;
                 int len = p.getShort() & 0xffff;
                 ByteBuffer body = p.slice(p.position(), len);
                 p.position(p.position() + len);
-                sink.accept(Record.decode(tag, body));
+                out.add(Record.decode(tag, body));
             }
         } catch (RuntimeException e) {
             throw new VolumeCorruptException(file, "log block " + index + " holds a malformed record: " + e.getMessage());

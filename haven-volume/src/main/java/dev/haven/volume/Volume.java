@@ -163,7 +163,9 @@ public final class Volume implements AutoCloseable {
     public SnapshotInfo createSnapshot(String nameOrNull) throws IOException {
         return admin(() -> {
             refuseDuringRestore("take a snapshot");
-            return info(takeSnapshot(nameOrNull));
+            Snapshot s = takeSnapshot(nameOrNull);
+            engine.flushLocked();
+            return info(s);
         });
     }
 
@@ -218,6 +220,7 @@ public final class Volume implements AutoCloseable {
         Restore r = admin(() -> {
             Snapshot src = find(fromName);
             refuseDuringRestore("start another restore");
+            // One commit for the pre-restore snapshot and the restore: both or neither survive a crash.
             Snapshot pre = takeSnapshot(uniqueName("pre-restore-"));
             commit(new Record.RestoreStart(src.id, pre.id, 0));
             return new Restore(engine, src.name, stepLock);
@@ -330,12 +333,18 @@ public final class Volume implements AutoCloseable {
         }
     }
 
+    /**
+     * Flushes production (the snapshot is production as of now, so everything written before
+     * must be durable first), then logs and applies the snapshot record; the caller commits it,
+     * possibly together with the records of the operation it is part of.
+     */
     private Snapshot takeSnapshot(String nameOrNull) throws IOException {
         String name = nameOrNull != null ? nameOrNull : uniqueName("snap-");
         checkNewName(name);
-        // The snapshot is production as of now, so everything written before must be durable first.
         engine.flushLocked();
-        commit(new Record.Snap(engine.state.nextId, options.clock().millis(), name));
+        Record r = new Record.Snap(engine.state.nextId, options.clock().millis(), name);
+        engine.log.append(r);
+        engine.state.apply(r, engine.space::release);
         return engine.state.byName.get(name);
     }
 

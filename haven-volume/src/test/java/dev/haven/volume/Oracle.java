@@ -34,6 +34,17 @@ final class Oracle {
         this.blocks = blocks;
     }
 
+    /** An independent copy (block arrays are shared: they are never changed in place). */
+    Oracle copy() {
+        Oracle o = new Oracle(blockSize, blocks);
+        o.production = new HashMap<>(production);
+        snapshots.forEach((k, v) -> o.snapshots.put(k, new HashMap<>(v)));
+        o.writableBase.putAll(writableBase);
+        o.dirty.addAll(dirty);
+        dirtyWritable.forEach((k, v) -> o.dirtyWritable.put(k, new HashSet<>(v)));
+        return o;
+    }
+
     void write(String snapshotOrNull, long block, byte[] data) {
         if (snapshotOrNull == null) {
             production.put(block, data);
