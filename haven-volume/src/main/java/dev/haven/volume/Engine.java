@@ -117,8 +117,12 @@ final class Engine {
         try {
             ensureOpen();
             if (state.liveRo.isEmpty() && state.restore == null && heldAfterMeta.isEmpty()
-                    && heldAfterMark.isEmpty() && state.free.isEmpty()) {
+                    && heldAfterMark.isEmpty()) {
+                long blocks = src.remaining() / blockSize;
                 data.write(block, src); // no snapshot can need the old content: straight through
+                for (long b = block; b < block + blocks; b++) {
+                    unfree(b);
+                }
                 return;
             }
             for (long b = block; src.hasRemaining(); b++) {

@@ -53,11 +53,17 @@ public final class Volume implements AutoCloseable {
 
     /** Opens the volume in directory {@code path}: crash recovery, then a pending restore resumes. */
     public static Volume open(Path path) throws IOException {
+        return open(path, VolumeOptions.defaults());
+    }
+
+    /** Opens the volume in directory {@code path} with {@code options}. */
+    public static Volume open(Path path, VolumeOptions options) throws IOException {
         FileVolumeStore store = new FileVolumeStore(path);
         if (!store.exists(META)) {
-            throw new NoSuchFileException(store.describe(META), null, "no volume here");
+            throw new NoSuchFileException(path.toString(), null, "no volume here (" + store.describe(META)
+                    + " not found)");
         }
-        return open(store, VolumeOptions.defaults());
+        return open(store, options);
     }
 
     /** Creates a volume on {@code store}; the metadata is written last, so a crash leaves no half volume. */
@@ -367,7 +373,7 @@ public final class Volume implements AutoCloseable {
     private void checkNewName(String name) {
         SnapshotInfo.checkName(name);
         if (engine.state.byName.containsKey(name)) {
-            throw new IllegalArgumentException("a snapshot named " + name + " already exists");
+            throw new IllegalStateException("a snapshot named " + name + " already exists");
         }
     }
 

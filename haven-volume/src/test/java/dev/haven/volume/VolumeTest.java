@@ -246,7 +246,7 @@ class VolumeTest {
             String a = v.createSnapshot(null).name();
             String b = v.createSnapshot(null).name();
             assertTrue(a.startsWith("snap-") && !a.equals(b), a + " " + b);
-            assertThrows(IllegalArgumentException.class, () -> v.createSnapshot(a));
+            assertThrows(VolumeStateException.class, () -> v.createSnapshot(a));
             assertThrows(IllegalArgumentException.class, () -> v.createSnapshot("a@b"));
             assertThrows(IllegalArgumentException.class, () -> v.createSnapshot("a b"));
             assertThrows(NoSuchSnapshotException.class, () -> v.view("nope"));
