@@ -41,6 +41,7 @@ final class Engine {
     private final ConcurrentLinkedQueue<Long> marksToLog = new ConcurrentLinkedQueue<>();
     private final AtomicLong heldBytes = new AtomicLong();
     private final long maxHeldBytes;
+    private final long maxLogBytes;
     private long loggedCursor = -1;
     private volatile VolumeLifecycle lifecycle = VolumeLifecycle.OPEN;
     private volatile IOException failure;
@@ -53,6 +54,8 @@ final class Engine {
         this.space = space;
         this.blockSize = data.blockSize();
         this.maxHeldBytes = maxHeldBytes;
+        // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
+        this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -154,6 +157,7 @@ final class Engine {
         } finally {
             admin.readLock().unlock();
         }
+        flushIfHeldTooMuch();
     }
 
     private void writeProductionBlock(long b, byte[] y) throws IOException {
@@ -477,7 +481,7 @@ final class Engine {
     }
 
     private void flushIfHeldTooMuch() throws IOException {
-        if (heldBytes.get() > maxHeldBytes || log.bufferedBytes() > maxHeldBytes / 8) {
+        if (heldBytes.get() > maxHeldBytes || log.bufferedBytes() > maxLogBytes) {
             flush();
         }
     }

@@ -45,7 +45,7 @@ final class MetaLog {
     private final String file;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<byte[]> buffered = new ArrayList<>();
-    private int bufferedBytes;
+    private volatile int bufferedBytes;
     private Header header;
     private long nextIndex;
     private int prevCrc;

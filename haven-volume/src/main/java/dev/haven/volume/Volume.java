@@ -82,8 +82,10 @@ public final class Volume implements AutoCloseable {
         }
         long blocks = sizeBytes / blockSize;
         long saveBlocks = options.saveBlocksOrZero() > 0 ? options.saveBlocksOrZero() : blocks;
-        // 64 bytes of log per save block leaves a checkpoint of every mapping well under half a half.
-        long half = 1024 + saveBlocks / 64;
+        // 128 bytes of log per save block: a checkpoint of every mapping (27 bytes each) and of the
+        // most fragmented free map stays under a third of a half, so a commit (at most a quarter)
+        // always fits after it.
+        long half = 1024 + saveBlocks / 32;
         try (BlockDevice data = store.create(DATA, blockSize, blocks);
                 BlockDevice save = store.create(SAVE, blockSize, saveBlocks)) {
             data.flush();
