@@ -438,6 +438,20 @@ final class Engine {
         }
     }
 
+    /** Flushes, then writes a checkpoint now (tests use it to cut power inside a checkpoint). */
+    void checkpoint() throws IOException {
+        admin.writeLock().lock();
+        try {
+            ensureOpen();
+            flushLocked();
+            log.checkpoint(state.toRecords());
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.writeLock().unlock();
+        }
+    }
+
     private void flushRestoreProgress() throws IOException {
         VolumeState.RestoreStatus rs = state.restore;
         if (rs == null) {

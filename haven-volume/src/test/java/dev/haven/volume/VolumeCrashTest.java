@@ -111,6 +111,10 @@ class VolumeCrashTest {
             }, () -> v.restore(from));
         }
 
+        void checkpoint() throws IOException {
+            admin(Oracle::flushed, () -> v.engine().checkpoint());
+        }
+
         void step(int n) throws IOException {
             Restore r = v.currentRestore();
             if (r != null) {
@@ -164,6 +168,7 @@ class VolumeCrashTest {
         d.flush();
         d.writeWritable("w", 1);
         d.snapshot("c");
+        d.checkpoint();
         d.delete("b");
         d.write(2);
         d.write(6);
@@ -186,6 +191,7 @@ class VolumeCrashTest {
         d.write(7);
         d.restore("w");
         d.step(1);
+        d.checkpoint();
         d.write(12);
         d.write(0);
         d.step(2);
@@ -198,6 +204,34 @@ class VolumeCrashTest {
         d.delete("a");
         d.write(4);
         d.flush();
+    }
+
+    private static void freeHints(Driver d) throws IOException {
+        for (long b = 0; b < 12; b++) {
+            d.write(b);
+        }
+        d.free(0, 4);
+        d.snapshot("a");
+        d.free(4, 4); // in use when "a" was taken: must still be saved
+        for (long b = 0; b < 12; b++) {
+            d.write(b);
+        }
+        d.flush();
+        d.writable("a", "w");
+        d.writeWritable("w", 5);
+        d.refresh("w", null);
+        d.writeWritable("w", 6);
+        d.free(8, 4);
+        d.snapshot("b");
+        d.write(9);
+        d.delete("a");
+        d.write(10);
+        d.flush();
+    }
+
+    @Test
+    void survivesCrashAtEveryWritePositionWithFreeHintsAndRefresh() throws Exception {
+        crashEverywhere(VolumeCrashTest::freeHints);
     }
 
     @Test
