@@ -253,7 +253,7 @@ final class Engine {
                 ReentrantLock l = stripe(b);
                 l.lock();
                 try {
-                    dst.put(readSnapshotBlock(s, b));
+                    readSnapshotInto(s, b, dst);
                 } finally {
                     l.unlock();
                 }
@@ -313,29 +313,43 @@ final class Engine {
         }
     }
 
-    /** Block {@code b} as snapshot {@code s} sees it: its own data, else the first saved copy at or after its base, else production. */
+    /** Block {@code b} as snapshot {@code s} sees it, as a new array. */
     byte[] readSnapshotBlock(Snapshot s, long b) throws IOException {
-        long seq = s.id;
-        if (!s.readOnly()) {
-            Long v = s.blocks.get(b);
-            if (v != null) {
-                return readSave(v);
-            }
-            seq = s.baseId;
-        }
-        Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
-        if (e != null && e.getKey().block() == b) {
-            return readSave(e.getValue());
-        }
-        return readCurrent(b);
+        byte[] out = new byte[blockSize];
+        readSnapshotInto(s, b, ByteBuffer.wrap(out));
+        return out;
     }
 
-    private byte[] readSave(long v) throws IOException {
-        byte[] out = new byte[blockSize];
-        if (v != VolumeState.ZERO) {
-            save.read(v, ByteBuffer.wrap(out));
+    /**
+     * Puts block {@code b} as snapshot {@code s} sees it into {@code dst}: its own data, else the
+     * first saved copy at or after its base, else production.
+     */
+    private void readSnapshotInto(Snapshot s, long b, ByteBuffer dst) throws IOException {
+        long seq = s.id;
+        Long saved = null;
+        if (!s.readOnly()) {
+            saved = s.blocks.get(b);
+            seq = s.baseId;
         }
-        return out;
+        if (saved == null) {
+            Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
+            saved = e != null && e.getKey().block() == b ? e.getValue() : null;
+        }
+        if (saved == null) {
+            byte[] held = heldAfterMark.get(b);
+            held = held != null ? held : heldAfterMeta.get(b);
+            if (held != null) {
+                dst.put(held);
+            } else {
+                data.read(b, dst.slice(dst.position(), blockSize));
+                dst.position(dst.position() + blockSize);
+            }
+        } else if (saved == VolumeState.ZERO) {
+            dst.put(new byte[blockSize]);
+        } else {
+            save.read(saved, dst.slice(dst.position(), blockSize));
+            dst.position(dst.position() + blockSize);
+        }
     }
 
     // ---- restore copy

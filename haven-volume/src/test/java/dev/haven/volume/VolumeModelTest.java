@@ -31,7 +31,7 @@ class VolumeModelTest {
     void randomOperationsMatchTheOracle() throws Exception {
         Long fixed = Long.getLong("haven.volume.seed");
         long base = fixed != null ? fixed : System.nanoTime();
-        int runs = fixed != null ? 1 : 6;
+        int runs = fixed != null ? 1 : Integer.getInteger("haven.volume.runs", 6);
         for (int i = 0; i < runs; i++) {
             long seed = base + i;
             try {
