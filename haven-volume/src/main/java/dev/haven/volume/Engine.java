@@ -34,12 +34,8 @@ final class Engine {
     final int blockSize;
     final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    /** New data of copied-on-write blocks, written in place after the mapping is durable. */
-    private final Map<Long, byte[]> heldAfterMeta = new ConcurrentHashMap<>();
-    /** User data written during a restore, written in place after its restore mark is durable. */
-    private final Map<Long, byte[]> heldAfterMark = new ConcurrentHashMap<>();
+    private final HeldWrites held;
     private final ConcurrentLinkedQueue<Long> marksToLog = new ConcurrentLinkedQueue<>();
-    private final AtomicLong heldBytes = new AtomicLong();
     private final long maxHeldBytes;
     private final long maxLogBytes;
     private long loggedCursor = -1;
@@ -54,6 +50,7 @@ final class Engine {
         this.space = space;
         this.blockSize = data.blockSize();
         this.maxHeldBytes = maxHeldBytes;
+        this.held = new HeldWrites(blockSize);
         // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
         this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
         for (int i = 0; i < STRIPES; i++) {
@@ -96,7 +93,7 @@ final class Engine {
         admin.readLock().lock();
         try {
             ensureOpen();
-            if (state.restore == null && heldAfterMeta.isEmpty() && heldAfterMark.isEmpty()) {
+            if (state.restore == null && held.isEmpty()) {
                 data.read(block, dst);
                 return;
             }
@@ -119,8 +116,7 @@ final class Engine {
         admin.readLock().lock();
         try {
             ensureOpen();
-            if (state.liveRo.isEmpty() && state.restore == null && heldAfterMeta.isEmpty()
-                    && heldAfterMark.isEmpty()) {
+            if (state.liveRo.isEmpty() && state.restore == null && held.isEmpty()) {
                 long blocks = src.remaining() / blockSize;
                 data.write(block, src); // no snapshot can need the old content: straight through
                 for (long b = block; b < block + blocks; b++) {
@@ -169,7 +165,7 @@ final class Engine {
             putCurrent(b, readSnapshotBlock(state.require(rs.sourceId), b));
             rs.marks.add(b);
             marksToLog.add(b);
-            hold(heldAfterMark, b, y);
+            held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
             return;
         }
         putCurrent(b, y);
@@ -177,15 +173,15 @@ final class Engine {
 
     /** Replaces the current content of production block {@code b}, copying the old content first if a snapshot needs it. */
     private void putCurrent(long b, byte[] y) throws IOException {
-        if (heldAfterMark.containsKey(b)) {
-            hold(heldAfterMark, b, y);
+        if (held.holds(HeldWrites.Stage.AFTER_MARK, b)) {
+            held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
             unfree(b);
             return;
         }
         boolean copied = copyOnWrite(b);
         unfree(b);
-        if (copied || heldAfterMeta.containsKey(b)) {
-            hold(heldAfterMeta, b, y);
+        if (copied || held.holds(HeldWrites.Stage.AFTER_META, b)) {
+            held.hold(HeldWrites.Stage.AFTER_META, b, y);
         } else {
             data.write(b, ByteBuffer.wrap(y));
         }
@@ -223,17 +219,8 @@ final class Engine {
         }
     }
 
-    private void hold(Map<Long, byte[]> held, long b, byte[] y) {
-        if (held.put(b, y) == null) {
-            heldBytes.addAndGet(blockSize);
-        }
-    }
-
     private byte[] readCurrent(long b) throws IOException {
-        byte[] h = heldAfterMark.get(b);
-        if (h == null) {
-            h = heldAfterMeta.get(b);
-        }
+        byte[] h = held.get(b);
         if (h != null) {
             return h.clone();
         }
@@ -336,10 +323,9 @@ final class Engine {
             saved = e != null && e.getKey().block() == b ? e.getValue() : null;
         }
         if (saved == null) {
-            byte[] held = heldAfterMark.get(b);
-            held = held != null ? held : heldAfterMeta.get(b);
-            if (held != null) {
-                dst.put(held);
+            byte[] h = held.get(b);
+            if (h != null) {
+                dst.put(h);
             } else {
                 data.read(b, dst.slice(dst.position(), blockSize));
                 dst.position(dst.position() + blockSize);
@@ -354,63 +340,18 @@ final class Engine {
 
     // ---- restore copy
 
-    /** Copies up to {@code max} blocks that differ between production and the restore source, then flushes. */
-    boolean restoreStep(int max) throws IOException {
-        admin.readLock().lock();
+    /** Copies block {@code c} from the restore source unless it is done, and moves the cursor past it. */
+    void restoreCopy(VolumeState.RestoreStatus rs, Snapshot src, long c) throws IOException {
+        ReentrantLock l = stripe(c);
+        l.lock();
         try {
-            ensureOpen();
-            VolumeState.RestoreStatus rs = state.restore;
-            if (rs == null) {
-                return true;
+            if (!rs.done(c)) {
+                putCurrent(c, readSnapshotBlock(src, c));
             }
-            Snapshot src = state.require(rs.sourceId);
-            for (int i = 0; i < max && rs.cursor < state.blockCount; i++) {
-                long c = nextDifferent(src, rs.cursor);
-                if (c < 0) {
-                    rs.cursor = state.blockCount;
-                    break;
-                }
-                ReentrantLock l = stripe(c);
-                l.lock();
-                try {
-                    if (!rs.done(c)) {
-                        putCurrent(c, readSnapshotBlock(src, c));
-                    }
-                    rs.cursor = c + 1;
-                } finally {
-                    l.unlock();
-                }
-            }
-        } catch (IOException e) {
-            throw fail(e);
+            rs.cursor = c + 1;
         } finally {
-            admin.readLock().unlock();
+            l.unlock();
         }
-        flush();
-        return state.restore == null;
-    }
-
-    /**
-     * The first block at or after {@code from} where the source may differ from production:
-     * one saved by a snapshot at or after the source's sequence (or written by a writable source).
-     * Every other block reads the same in both, so it needs no copy.
-     */
-    private long nextDifferent(Snapshot src, long from) {
-        long seq = src.readOnly() ? src.id : src.baseId;
-        long best = -1;
-        for (VolumeState.Key k : state.index.tailMap(new VolumeState.Key(from, Long.MIN_VALUE)).keySet()) {
-            if (k.seq() >= seq) {
-                best = k.block();
-                break;
-            }
-        }
-        if (!src.readOnly()) {
-            Long w = src.blocks.ceilingKey(from);
-            if (w != null && (best < 0 || w < best)) {
-                best = w;
-            }
-        }
-        return best;
     }
 
     // ---- flush
@@ -439,12 +380,12 @@ final class Engine {
      * </ol>
      */
     void flushLocked() throws IOException {
-        if (log.hasBuffered() || !heldAfterMeta.isEmpty()) {
+        if (log.hasBuffered() || !held.isEmpty(HeldWrites.Stage.AFTER_META)) {
             save.flush();
             log.commit();
         }
         space.commitReleases();
-        drain(heldAfterMeta);
+        held.drain(HeldWrites.Stage.AFTER_META, data);
         data.flush();
         flushRestoreProgress();
         if (log.usedBlocks() > log.header().halfBlocks() / 2) {
@@ -494,28 +435,20 @@ final class Engine {
         if (changed) {
             log.commit();
         }
-        if (!heldAfterMark.isEmpty()) {
-            drain(heldAfterMark);
+        if (!held.isEmpty(HeldWrites.Stage.AFTER_MARK)) {
+            held.drain(HeldWrites.Stage.AFTER_MARK, data);
             data.flush();
         }
     }
 
-    private void drain(Map<Long, byte[]> held) throws IOException {
-        for (Map.Entry<Long, byte[]> e : held.entrySet()) {
-            data.write(e.getKey(), ByteBuffer.wrap(e.getValue()));
-        }
-        heldBytes.addAndGet(-(long) held.size() * blockSize);
-        held.clear();
-    }
-
     private void flushIfHeldTooMuch() throws IOException {
-        if (heldBytes.get() > maxHeldBytes || log.bufferedBytes() > maxLogBytes) {
+        if (held.bytes() > maxHeldBytes || log.bufferedBytes() > maxLogBytes) {
             flush();
         }
     }
 
     long heldBytes() {
-        return heldBytes.get();
+        return held.bytes();
     }
 
     private ReentrantLock stripe(long b) {

@@ -44,10 +44,61 @@ public final class Restore {
     public boolean step(int maxBlocks) throws IOException {
         stepLock.lock();
         try {
-            return engine.restoreStep(maxBlocks);
+            return copy(maxBlocks);
         } finally {
             stepLock.unlock();
         }
+    }
+
+    /** Copies up to {@code max} blocks that differ between production and the source, then flushes. */
+    private boolean copy(int max) throws IOException {
+        VolumeState state = engine.state;
+        engine.admin.readLock().lock();
+        try {
+            engine.ensureOpen();
+            VolumeState.RestoreStatus rs = state.restore;
+            if (rs == null) {
+                return true;
+            }
+            Snapshot src = state.require(rs.sourceId);
+            for (int i = 0; i < max && rs.cursor < state.blockCount; i++) {
+                long c = nextDifferent(state, src, rs.cursor);
+                if (c < 0) {
+                    rs.cursor = state.blockCount;
+                    break;
+                }
+                engine.restoreCopy(rs, src, c);
+            }
+        } catch (IOException e) {
+            throw engine.fail(e);
+        } finally {
+            engine.admin.readLock().unlock();
+        }
+        engine.flush(); // makes the progress durable (docs/format/volume.md, "Write ordering" step 3)
+        return state.restore == null;
+    }
+
+    /**
+     * The first block at or after {@code from} where the source may differ from production:
+     * one saved by a snapshot at or after the source's sequence (or written by a writable source).
+     * Every other block reads the same in both, so it needs no copy.
+     */
+    private static long nextDifferent(VolumeState state, Snapshot src, long from) {
+        long seq = src.readOnly() ? src.id : src.baseId;
+        long best = -1;
+        for (VolumeState.Key k : state.index.tailMap(new VolumeState.Key(from, Long.MIN_VALUE)).keySet()) {
+            if (k.seq() >= seq) {
+                best = k.block();
+                break;
+            }
+        }
+        if (!src.readOnly()) {
+            Long w = src.blocks.ceilingKey(from);
+            if (w != null && (best < 0 || w < best)) {
+                best = w;
+            }
+        }
+        return best;
     }
 
     /** Runs the copy to the end on the calling thread. */
