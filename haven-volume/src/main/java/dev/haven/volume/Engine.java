@@ -124,17 +124,7 @@ final class Engine {
                 }
                 return;
             }
-            for (long b = block; src.hasRemaining(); b++) {
-                byte[] y = new byte[blockSize];
-                src.get(y);
-                ReentrantLock l = stripe(b);
-                l.lock();
-                try {
-                    writeProductionBlock(b, y);
-                } finally {
-                    l.unlock();
-                }
-            }
+            eachBlock(block, src, this::writeProductionBlock);
         } catch (IOException e) {
             throw fail(e);
         } finally {
@@ -261,17 +251,7 @@ final class Engine {
                         + "until the restore completes");
             }
             try {
-                for (long b = block; src.hasRemaining(); b++) {
-                    byte[] y = new byte[blockSize];
-                    src.get(y);
-                    ReentrantLock l = stripe(b);
-                    l.lock();
-                    try {
-                        writeWritableBlock(s, b, y);
-                    } finally {
-                        l.unlock();
-                    }
-                }
+                eachBlock(block, src, (b, y) -> writeWritableBlock(s, b, y));
             } catch (IOException e) {
                 throw fail(e);
             }
@@ -279,6 +259,25 @@ final class Engine {
             admin.readLock().unlock();
         }
         flushIfHeldTooMuch();
+    }
+
+    private interface BlockWrite {
+        void write(long block, byte[] data) throws IOException;
+    }
+
+    /** Hands each block of {@code src} to {@code op} under that block's stripe lock. */
+    private void eachBlock(long block, ByteBuffer src, BlockWrite op) throws IOException {
+        for (long b = block; src.hasRemaining(); b++) {
+            byte[] y = new byte[blockSize];
+            src.get(y);
+            ReentrantLock l = stripe(b);
+            l.lock();
+            try {
+                op.write(b, y);
+            } finally {
+                l.unlock();
+            }
+        }
     }
 
     private void writeWritableBlock(Snapshot s, long b, byte[] y) throws IOException {

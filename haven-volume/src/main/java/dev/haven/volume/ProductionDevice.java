@@ -1,28 +1,13 @@
 package dev.haven.volume;
 
-import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** Production as a {@link BlockDevice}: writes copy on first write for the snapshots that need it. */
-final class ProductionDevice implements BlockDevice {
-    private final Engine engine;
-    private final String name;
-    private volatile boolean closed;
+final class ProductionDevice extends ViewDevice {
 
     ProductionDevice(Engine engine, String name) {
-        this.engine = engine;
-        this.name = name;
-    }
-
-    @Override
-    public int blockSize() {
-        return engine.blockSize;
-    }
-
-    @Override
-    public long blockCount() {
-        return engine.state.blockCount;
+        super(engine, name);
     }
 
     @Override
@@ -57,21 +42,5 @@ final class ProductionDevice implements BlockDevice {
             throw new IllegalArgumentException("free range [" + block + ", +" + count + ") outside device");
         }
         engine.declareFree(block, count);
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException(name + " is closed");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

@@ -1,6 +1,5 @@
 package dev.haven.volume;
 
-import dev.haven.block.BlockDevice;
 import dev.haven.block.ReadOnlyDeviceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,26 +9,12 @@ import java.nio.ByteBuffer;
  * read-only snapshot refuses writes with {@link ReadOnlyDeviceException}; a writable one keeps
  * its writes in the save volume.
  */
-final class SnapshotDevice implements BlockDevice {
-    private final Engine engine;
+final class SnapshotDevice extends ViewDevice {
     private final Snapshot snapshot;
-    private final String name;
-    private volatile boolean closed;
 
     SnapshotDevice(Engine engine, Snapshot snapshot, String name) {
-        this.engine = engine;
+        super(engine, name);
         this.snapshot = snapshot;
-        this.name = name;
-    }
-
-    @Override
-    public int blockSize() {
-        return engine.blockSize;
-    }
-
-    @Override
-    public long blockCount() {
-        return engine.state.blockCount;
     }
 
     @Override
@@ -48,7 +33,7 @@ final class SnapshotDevice implements BlockDevice {
     public void write(long block, ByteBuffer src) throws IOException {
         ensureOpen();
         if (snapshot.readOnly()) {
-            throw new ReadOnlyDeviceException(name);
+            throw new ReadOnlyDeviceException(name());
         }
         checkRange(block, src.remaining());
         engine.writeWritable(snapshot, block, src);
@@ -66,24 +51,8 @@ final class SnapshotDevice implements BlockDevice {
     public void declareFree(long block, long count) throws IOException {
         ensureOpen();
         if (snapshot.readOnly()) {
-            throw new ReadOnlyDeviceException(name);
+            throw new ReadOnlyDeviceException(name());
         }
         // A hint only: a writable snapshot keeps its blocks until refresh or delete.
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException(name + " is closed");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }
