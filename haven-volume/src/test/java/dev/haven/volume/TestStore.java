@@ -58,6 +58,7 @@ final class TestStore implements VolumeStore {
     /** What the devices hold after the power failed, as a fresh store on a working supply. */
     TestStore afterCrash(CrashOutcome outcome, Random random) {
         Map<String, MemoryBlockDevice> after = new HashMap<>();
+        images.forEach((n, d) -> after.put(n, d.copy(n))); // never opened in this session
         devices.forEach((n, d) -> after.put(n, d.imageAfterCrash(outcome, random)));
         return new TestStore(after);
     }

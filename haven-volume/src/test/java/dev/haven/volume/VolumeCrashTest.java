@@ -274,7 +274,11 @@ class VolumeCrashTest {
             return ops;
         }
         String where = "cut after " + cut + " of the scenario's writes, " + outcome + " seed " + seed;
-        try (Volume back = Volume.open(store.afterCrash(outcome, new Random(seed)), OPTIONS)) {
+        TestStore crashed = store.afterCrash(outcome, new Random(seed));
+        if (outcome == CrashOutcome.RANDOM) {
+            crashed = crashDuringRecovery(crashed, seed);
+        }
+        try (Volume back = Volume.open(crashed, OPTIONS)) {
             Oracle match = matching(back, d, where);
             adoptDirty(back, match);
             Restore r = back.currentRestore();
@@ -286,6 +290,22 @@ class VolumeCrashTest {
             check(back, match, where + ", after overwriting production");
         }
         return ops;
+    }
+
+    /**
+     * Cuts the power once more, inside the recovery of {@code crashed} (its checkpoint writes),
+     * at a position drawn from {@code seed}; returns what the devices hold after that.
+     */
+    private static TestStore crashDuringRecovery(TestStore crashed, long seed) throws IOException {
+        Random rnd = new Random(seed);
+        crashed.power.cutAfter(rnd.nextInt(6));
+        try {
+            Volume.open(crashed, OPTIONS).close();
+        } catch (IOException e) {
+            assertTrue(crashed.power.failed(), "recovery failed without a power cut: " + e);
+        }
+        return crashed.power.failed() ? crashed.afterCrash(CrashOutcome.RANDOM, rnd) : crashed.afterCrash(
+                CrashOutcome.KEEP_ALL, rnd);
     }
 
     /** The oracle the reopened volume matches: before or after the operation that was cut. */
