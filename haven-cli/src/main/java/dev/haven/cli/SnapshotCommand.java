@@ -80,7 +80,9 @@ final class SnapshotCommand implements Runnable {
     int restore(@Parameters(paramLabel = "PATH") String path,
             @Option(names = "--from", required = true, paramLabel = "NAME") String from) throws IOException {
         try (Volume v = open(path)) {
-            Restore r = v.restore(from);
+            Restore pending = v.currentRestore();
+            // A restore interrupted by a crash resumes; asking for the same one again waits for it.
+            Restore r = pending != null && pending.source().equals(from) ? pending : v.restore(from);
             boolean terminal = System.console() != null;
             PrintWriter out = out();
             long lastPercent = -1;

@@ -440,8 +440,12 @@ final class Engine {
         }
     }
 
+    boolean heldTooMuch() {
+        return held.bytes() > maxHeldBytes || log.bufferedBytes() > maxLogBytes;
+    }
+
     private void flushIfHeldTooMuch() throws IOException {
-        if (held.bytes() > maxHeldBytes || log.bufferedBytes() > maxLogBytes) {
+        if (heldTooMuch()) {
             flush();
         }
     }

@@ -61,7 +61,8 @@ public final class Restore {
                 return true;
             }
             Snapshot src = state.require(rs.sourceId);
-            for (int i = 0; i < max && rs.cursor < state.blockCount; i++) {
+            // Copies hold their data in memory until the flush below: stop early at the bound.
+            for (int i = 0; i < max && rs.cursor < state.blockCount && !engine.heldTooMuch(); i++) {
                 long c = nextDifferent(state, src, rs.cursor);
                 if (c < 0) {
                     rs.cursor = state.blockCount;

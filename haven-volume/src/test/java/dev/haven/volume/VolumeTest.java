@@ -266,6 +266,14 @@ class VolumeTest {
                     best = Math.min(best, System.nanoTime() - t0);
                 }
                 assertTrue(best < 10_000_000, "snapshot of a " + size + "-byte volume took " + best + " ns");
+                long t0 = System.nanoTime();
+                Restore r = v.restore("s0");
+                long restoreStart = System.nanoTime() - t0;
+                assertTrue(restoreStart < 100_000_000, "restore start took " + restoreStart + " ns");
+                ByteBuffer b = ByteBuffer.allocate(BS);
+                v.production().read(4, b);
+                assertEquals(0, b.get(0), "block 4 as in s0 (written after it)");
+                r.await();
             }
         }
     }
