@@ -20,12 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model-based random test: thousands of random steps on a small volume against {@link Oracle}.
- * Replay a failure with {@code -Dhaven.volume.seed=N}.
+ * Replay a failure with {@code -Dhaven.volume.seed=N}; {@code -Dhaven.volume.checkEvery=1} checks
+ * everything after each step, {@code -Dhaven.volume.trace=true} prints the steps,
+ * {@code -Dhaven.volume.runs=N} runs more seeds.
  */
 class VolumeModelTest {
     private static final int BS = 4096;
     private static final long BLOCKS = 48;
     private static final int CHECK_EVERY = Integer.getInteger("haven.volume.checkEvery", 250);
+    private static final boolean TRACE = Boolean.getBoolean("haven.volume.trace");
 
     @Test
     void randomOperationsMatchTheOracle() throws Exception {
@@ -60,28 +63,6 @@ class VolumeModelTest {
             v = Volume.create(store, BLOCKS * BS, BS, options);
             for (int step = 0; step < steps; step++) {
                 one();
-                if (Boolean.getBoolean("haven.volume.trace")) {
-                    VolumeState st = v.engine().state;
-                    StringBuilder sb = new StringBuilder("   b7:");
-                    st.index.forEach((k, val) -> {
-                        if (k.block() == 7) {
-                            sb.append(" (").append(k.seq()).append("->").append(val).append(")");
-                        }
-                    });
-                    String pre = "pre-restore-20260101T000000.000Z";
-                    if (model.snapshots.containsKey(pre)) {
-                        byte[] m7 = model.snapshots.get(pre).getOrDefault(7L, new byte[BS]);
-                        ByteBuffer e7 = ByteBuffer.allocate(BS);
-                        v.view(pre).read(7, e7);
-                        byte[] p7 = model.production.getOrDefault(7L, new byte[BS]);
-                        sb.append(" pre7 model=").append(m7.length == 0 ? "U" : m7[0]).append(" engine=")
-                                .append(e7.get(0)).append(" id=").append(st.byName.get(pre).id)
-                                .append(" prod7 model=").append(p7.length == 0 ? "U" : p7[0]);
-                    }
-                    sb.append(" free=").append(st.free.epochOf(7)).append(" latest=").append(st.latestRo())
-                            .append(" next=").append(st.nextId);
-                    System.out.println(sb);
-                }
                 if (step % CHECK_EVERY == CHECK_EVERY - 1) {
                     model.checkAll(v, false);
                 }
@@ -92,7 +73,7 @@ class VolumeModelTest {
 
         private void one() throws IOException {
             int op = rnd.nextInt(100);
-            if (Boolean.getBoolean("haven.volume.trace")) {
+            if (TRACE) {
                 System.out.println("op " + op + " restore=" + restoreSource);
             }
             if (op < 35) {
@@ -141,9 +122,8 @@ class VolumeModelTest {
                 buf.put(d);
                 model.write(null, b + i, d);
             }
-            if (Boolean.getBoolean("haven.volume.trace")) {
-                System.out.println("  write " + b + " x" + n + " cursor=" + (v.currentRestore() == null ? -1
-                        : v.currentRestore().progress().done()));
+            if (TRACE) {
+                System.out.println("  write " + b + " x" + n);
             }
             v.production().write(b, buf.flip());
         }
