@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -35,10 +34,9 @@ final class Engine {
     final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final HeldWrites held;
-    private final ConcurrentLinkedQueue<Long> marksToLog = new ConcurrentLinkedQueue<>();
+    private final WriteOrder order;
     private final long maxHeldBytes;
     private final long maxLogBytes;
-    private long loggedCursor = -1;
     private volatile VolumeLifecycle lifecycle = VolumeLifecycle.OPEN;
     private volatile IOException failure;
 
@@ -51,6 +49,7 @@ final class Engine {
         this.blockSize = data.blockSize();
         this.maxHeldBytes = maxHeldBytes;
         this.held = new HeldWrites(blockSize);
+        this.order = new WriteOrder(data, save, log, state, space, held);
         // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
         this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
         for (int i = 0; i < STRIPES; i++) {
@@ -154,7 +153,7 @@ final class Engine {
             // saying "done, do not copy again" is durable.
             putCurrent(b, readSnapshotBlock(state.require(rs.sourceId), b));
             rs.marks.add(b);
-            marksToLog.add(b);
+            order.markRestored(b);
             held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
             return;
         }
@@ -367,29 +366,9 @@ final class Engine {
         }
     }
 
-    /**
-     * The one place that orders writes; caller holds the write side of {@link #admin}.
-     * <ol>
-     *   <li>save volume flush, then the buffered records with one log flush: every mapping
-     *       becomes durable after the saved data it points at;
-     *   <li>held new data written in place, data flush: after its old copy is durable;
-     *   <li>restore marks and cursor logged (they cover data made durable in step 2), then data
-     *       held behind marks written in place and flushed;
-     *   <li>a checkpoint when the log half is filling up.
-     * </ol>
-     */
+    /** Runs the write ordering of a flush; caller holds the write side of {@link #admin}. */
     void flushLocked() throws IOException {
-        if (log.hasBuffered() || !held.isEmpty(HeldWrites.Stage.AFTER_META)) {
-            save.flush();
-            log.commit();
-        }
-        space.commitReleases();
-        held.drain(HeldWrites.Stage.AFTER_META, data);
-        data.flush();
-        flushRestoreProgress();
-        if (log.usedBlocks() > log.header().halfBlocks() / 2) {
-            log.checkpoint(state.toRecords());
-        }
+        order.flush();
     }
 
     /** Flushes, then writes a checkpoint now (tests use it to cut power inside a checkpoint). */
@@ -403,40 +382,6 @@ final class Engine {
             throw fail(e);
         } finally {
             admin.writeLock().unlock();
-        }
-    }
-
-    private void flushRestoreProgress() throws IOException {
-        VolumeState.RestoreStatus rs = state.restore;
-        if (rs == null) {
-            loggedCursor = -1;
-            return;
-        }
-        boolean changed = false;
-        for (Long m = marksToLog.poll(); m != null; m = marksToLog.poll()) {
-            log.append(new Record.RestoreMark(m));
-            changed = true;
-        }
-        long cursor = rs.cursor;
-        if (cursor != loggedCursor) {
-            Record c = new Record.RestoreCursor(cursor);
-            log.append(c);
-            state.apply(c, x -> { });
-            loggedCursor = cursor;
-            changed = true;
-        }
-        if (cursor >= state.blockCount) {
-            Record done = new Record.RestoreDone();
-            log.append(done);
-            state.apply(done, x -> { });
-            changed = true;
-        }
-        if (changed) {
-            log.commit();
-        }
-        if (!held.isEmpty(HeldWrites.Stage.AFTER_MARK)) {
-            held.drain(HeldWrites.Stage.AFTER_MARK, data);
-            data.flush();
         }
     }
 
