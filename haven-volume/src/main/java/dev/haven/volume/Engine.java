@@ -4,15 +4,13 @@ import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The data path of a volume: reads and writes of production and of snapshot views, copy on
- * first write, the restore copy, and the flush that orders it all (docs/format/volume.md,
- * "Write ordering").
+ * first write, the per-block step of the restore copy ({@link Restore} drives it), and the entry
+ * to the flush ({@link WriteOrder} orders it; docs/format/volume.md, "Write ordering").
  *
  * <p>Locking: every data call holds the read side of {@link #admin}; snapshot create, delete,
  * refresh, restore start and flush hold the write side (that is the "freeze"). Calls on the
