@@ -119,7 +119,8 @@ public final class Volume implements AutoCloseable {
             space.rebuild(state.heldSaveBlocks());
             // A fresh checkpoint after recovery: the torn tail can never be mistaken for new records.
             log.checkpoint(state.toRecords());
-            Engine engine = new Engine(data, save, log, state, space, options.maxHeldBytes());
+            Engine engine = new Engine(new TrackedDevice(data), new TrackedDevice(save), log, state, space,
+                    options.maxHeldBytes());
             Volume v = new Volume(store, options, engine, meta);
             if (state.restore != null && options.restoreExecutorOrNull() != null) {
                 Restore r = v.currentRestore();

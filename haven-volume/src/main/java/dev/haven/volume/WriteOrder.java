@@ -65,6 +65,11 @@ final class WriteOrder {
             loggedCursor = -1;
             return;
         }
+        if (loggedCursor < 0) {
+            // First flush of this restore (just started: RestoreStart holds the cursor; or just
+            // reopened: the log does). Logging a cursor less often is always safe.
+            loggedCursor = rs.cursor;
+        }
         boolean changed = false;
         for (Long m = marksToLog.poll(); m != null; m = marksToLog.poll()) {
             log.append(new Record.RestoreMark(m));
