@@ -1,0 +1,16 @@
+package dev.haven.fs;
+
+/**
+ * A piece of a file's block range: {@code length} file blocks from {@code fileBlock}, stored from
+ * device block {@code device}, or a hole when {@code device < 0}. {@code fresh} marks blocks
+ * allocated by the running write, whose old content must never be read.
+ */
+record Run(long fileBlock, long device, long length, boolean fresh) {
+    boolean hole() {
+        return device < 0;
+    }
+
+    long end() {
+        return fileBlock + length;
+    }
+}
