@@ -76,6 +76,7 @@ final class Meta {
         alloc.setCursors(sb.dataStart());
         Meta m = new Meta(disk, options.clock(), false, sb, alloc, Leaf.empty());
         m.putInode(new Inode(ROOT, 1, NodeType.DIRECTORY, 0755, 0, 0, 2, 0, 0, ticks, ticks, ticks, ticks, 0, ROOT));
+        alloc.markAllDirty(); // every bitmap block of both regions is written once at format
         m.commit(true);
         alloc.markAllDirty();
         m.forceCommit = true;
