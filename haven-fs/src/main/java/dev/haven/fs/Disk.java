@@ -82,6 +82,14 @@ final class Disk {
         }
     }
 
+    /** Fails the file system because a commit could not complete (its in-memory state is now unusable). */
+    FsException fail(FsException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
     private FsException fail(String what, IOException e) {
         failure = e;
         return new FsException(FsError.IO_ERROR, what + " failed; file system is now failed", e);

@@ -18,6 +18,8 @@ import java.util.List;
 final class FileData {
     /** Largest file size: 1 PiB. */
     static final long MAX_SIZE = 1L << 50;
+    /** Largest single device transfer: big enough to stream, small enough to buffer. */
+    static final int MAX_TRANSFER = 8 << 20;
 
     private static final byte[] ZEROS = new byte[65_536];
 
@@ -80,6 +82,18 @@ final class FileData {
         pos[0] = stop;
     }
 
+    private long maxRun() {
+        return MAX_TRANSFER / bs;
+    }
+
+    private List<Run> pieces(List<Run> runs) {
+        List<Run> out = new ArrayList<>();
+        for (Run r : runs) {
+            out.addAll(r.pieces(maxRun()));
+        }
+        return out;
+    }
+
     static boolean hasHoles(List<Run> runs) {
         return runs.stream().anyMatch(Run::hole);
     }
@@ -96,7 +110,7 @@ final class FileData {
         int n = (int) Math.min(dst.remaining(), i.size() - off);
         long end = off + n;
         int base = dst.position();
-        for (Run r : map(i.id(), off / bs, (end + bs - 1) / bs)) {
+        for (Run r : pieces(map(i.id(), off / bs, (end + bs - 1) / bs))) {
             long from = Math.max(off, r.fileBlock() * bs);
             long to = Math.min(end, r.end() * bs);
             ByteBuffer part = dst.slice(base + (int) (from - off), (int) (to - from));
@@ -169,7 +183,7 @@ final class FileData {
             zeroTail(i.id(), oldSize);
         }
         int base = src.position();
-        for (Run r : runs) {
+        for (Run r : pieces(runs)) {
             long from = Math.max(off, r.fileBlock() * bs);
             long to = Math.min(end, r.end() * bs);
             long firstBlock = from / bs;

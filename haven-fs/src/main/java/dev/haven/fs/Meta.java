@@ -218,6 +218,14 @@ final class Meta {
             lastCommit = clock.instant();
             return;
         }
+        try {
+            writeCommit(clean);
+        } catch (FsException e) {
+            throw disk.fail(e); // fail-stop: a half-done commit leaves memory and disk apart
+        }
+    }
+
+    private void writeCommit(boolean clean) throws FsException {
         for (Inode i : dirtyInodes.values()) {
             tree.put(Key.of(i.id(), ItemType.INODE, 0), i.encode());
         }

@@ -140,6 +140,7 @@ class CrashTest {
             }
         }
         long total = reference.operations();
+        System.out.println("crash positions: " + (total + 1) + " for " + steps.size() + " steps");
         for (long cut = 0; cut <= total; cut++) {
             crashAt(steps, formatted, states, cut);
         }
