@@ -25,31 +25,18 @@ public final class HavenFs implements AutoCloseable {
     /** The root directory's inode id. */
     public static final long ROOT = Meta.ROOT;
 
-    private static final int STRIPES = 256;
-
     private final Meta meta;
-    private final MountOptions options;
-    private final FileData data;
+        private final FileData data;
     private final Blobs blobs;
     private final Namespace names;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final ReentrantReadWriteLock[] stripes = new ReentrantReadWriteLock[STRIPES];
-    private final ChangeGate gate = new ChangeGate();
-    private volatile FsLifecycle state = FsLifecycle.MOUNTED;
-
-    private interface Op<T> {
-        T run() throws FsException;
-    }
+    private final Guard guard;
 
     private HavenFs(Meta meta, MountOptions options) {
         this.meta = meta;
-        this.options = options;
         this.data = new FileData(meta);
         this.blobs = new Blobs(meta);
         this.names = new Namespace(meta, data, blobs);
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantReadWriteLock();
-        }
+        this.guard = new Guard(meta, options);
     }
 
     /** Writes a new, empty file system on {@code device} and mounts it read-write. */
@@ -94,19 +81,19 @@ public final class HavenFs implements AutoCloseable {
 
     /** The lifecycle state. */
     public FsLifecycle state() {
-        return state;
+        return guard.state();
     }
 
     // ---- lookups -------------------------------------------------------------------------------
 
     /** The attributes of inode {@code ino}; {@link FsError#STALE} if it does not exist. */
     public Inode attributes(long ino) throws FsException {
-        return read(() -> meta.require(ino));
+        return guard.read(() -> meta.require(ino));
     }
 
     /** The attributes for a file id; {@link FsError#STALE} when deleted or the generation differs. */
     public Inode attributes(FileId id) throws FsException {
-        return read(() -> checkGeneration(meta.require(id.inode()), id));
+        return guard.read(() -> checkGeneration(meta.require(id.inode()), id));
     }
 
     private static Inode checkGeneration(Inode i, FileId id) throws FsException {
@@ -118,12 +105,12 @@ public final class HavenFs implements AutoCloseable {
 
     /** The inode named {@code name} in directory {@code dir}. */
     public Inode lookup(long dir, String name) throws FsException {
-        return read(() -> meta.require(names.requireEntry(dir, name).inode()));
+        return guard.read(() -> meta.require(names.requireEntry(dir, name).inode()));
     }
 
     /** Resolves a '/'-separated path from the root without following symlinks. */
     public Inode resolve(String path) throws FsException {
-        return read(() -> {
+        return guard.read(() -> {
             Inode cur = meta.require(ROOT);
             for (String part : path.split("/")) {
                 if (!part.isEmpty()) {
@@ -136,7 +123,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Lists directory {@code dir} after {@code cookie} (0 to start); at least {@code max} entries unless at the end. */
     public DirPage list(long dir, long cookie, int max) throws FsException {
-        return read(() -> names.list(dir, cookie, max));
+        return guard.read(() -> names.list(dir, cookie, max));
     }
 
     /** Every entry of {@code dir} (convenience over {@link #list}). */
@@ -154,7 +141,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** The target of symlink {@code ino}. */
     public String readSymlink(long ino) throws FsException {
-        return read(() -> {
+        return guard.read(() -> {
             if (meta.require(ino).type() != NodeType.SYMLINK) {
                 throw new FsException(FsError.INVALID, "inode " + ino + " is not a symlink");
             }
@@ -166,12 +153,12 @@ public final class HavenFs implements AutoCloseable {
 
     /** Creates an empty regular file. */
     public Inode createFile(long dir, String name, CreateAttributes attrs) throws FsException {
-        return change(() -> names.create(dir, name, NodeType.FILE, attrs, null));
+        return guard.change(() -> names.create(dir, name, NodeType.FILE, attrs, null));
     }
 
     /** Creates an empty directory. */
     public Inode createDirectory(long dir, String name, CreateAttributes attrs) throws FsException {
-        return change(() -> names.create(dir, name, NodeType.DIRECTORY, attrs, null));
+        return guard.change(() -> names.create(dir, name, NodeType.DIRECTORY, attrs, null));
     }
 
     /** Creates a symlink to {@code target} (1 to 4,095 UTF-8 bytes, never interpreted). */
@@ -180,17 +167,17 @@ public final class HavenFs implements AutoCloseable {
         if (t.length == 0 || t.length > Blobs.MAX_SYMLINK) {
             throw new FsException(FsError.TOO_LARGE, "symlink target of " + t.length + " bytes");
         }
-        return change(() -> names.create(dir, name, NodeType.SYMLINK, attrs, t));
+        return guard.change(() -> names.create(dir, name, NodeType.SYMLINK, attrs, t));
     }
 
     /** Adds a hard link to non-directory {@code ino}. */
     public Inode link(long ino, long dir, String name) throws FsException {
-        return change(() -> names.link(ino, dir, name));
+        return guard.change(() -> names.link(ino, dir, name));
     }
 
     /** Removes a non-directory name; the file goes with its last link. */
     public void unlink(long dir, String name) throws FsException {
-        change(() -> {
+        guard.change(() -> {
             names.unlink(dir, name);
             return null;
         });
@@ -198,7 +185,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Removes an empty directory. */
     public void removeDirectory(long dir, String name) throws FsException {
-        change(() -> {
+        guard.change(() -> {
             names.rmdir(dir, name);
             return null;
         });
@@ -206,7 +193,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Atomically renames; with {@code replace}, an existing target (file, or empty directory) is replaced. */
     public void rename(long srcDir, String srcName, long dstDir, String dstName, boolean replace) throws FsException {
-        change(() -> {
+        guard.change(() -> {
             names.rename(srcDir, srcName, dstDir, dstName, replace);
             return null;
         });
@@ -214,7 +201,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Changes attributes; returns the new ones. */
     public Inode setAttributes(long ino, SetAttributes changes) throws FsException {
-        return change(() -> {
+        return guard.change(() -> {
             Inode i = changes.applyTo(meta.require(ino), meta.now());
             meta.putInode(i);
             return i;
@@ -245,8 +232,8 @@ public final class HavenFs implements AutoCloseable {
         if (offset < 0) {
             throw new FsException(FsError.INVALID, "negative offset");
         }
-        return read(() -> {
-            ReentrantReadWriteLock s = stripe(ino);
+        return guard.read(() -> {
+            ReentrantReadWriteLock s = guard.stripe(ino);
             s.readLock().lock();
             try {
                 return data.read(regularFile(ino), offset, dst);
@@ -264,10 +251,10 @@ public final class HavenFs implements AutoCloseable {
         if (!src.hasRemaining()) {
             return;
         }
-        enterChange();
+        guard.enterChange();
         try {
             if (!writeInPlace(ino, offset, src)) {
-                writeLocked(() -> {
+                guard.writeLocked(() -> {
                     Inode i = regularFile(ino);
                     long bs = blockSize();
                     List<Run> runs = data.map(ino, offset / bs, (offset + src.remaining() + bs - 1) / bs);
@@ -277,16 +264,16 @@ public final class HavenFs implements AutoCloseable {
                     return null;
                 });
             }
-            commitIfDue();
+            guard.commitIfDue();
         } finally {
-            gate.exit();
+            guard.exitChange();
         }
     }
 
     /** The data path: a write that needs no allocation runs under the shared lock. */
     private boolean writeInPlace(long ino, long offset, ByteBuffer src) throws FsException {
-        return read(() -> {
-            ReentrantReadWriteLock s = stripe(ino);
+        return guard.read(() -> {
+            ReentrantReadWriteLock s = guard.stripe(ino);
             s.writeLock().lock();
             try {
                 Inode i = regularFile(ino);
@@ -308,7 +295,7 @@ public final class HavenFs implements AutoCloseable {
         if (size < 0 || size > FileData.MAX_SIZE) {
             throw new FsException(FsError.TOO_LARGE, "size " + size);
         }
-        change(() -> {
+        guard.change(() -> {
             meta.putInode(data.truncate(regularFile(ino), size));
             return null;
         });
@@ -318,7 +305,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** The value of extended attribute {@code name}; {@link FsError#NOT_FOUND} if absent. */
     public byte[] getXattr(long ino, String name) throws FsException {
-        return read(() -> {
+        return guard.read(() -> {
             meta.require(ino);
             byte[] v = blobs.xattrs(ino).get(name);
             if (v == null) {
@@ -330,7 +317,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** The names of the extended attributes of {@code ino}, sorted. */
     public List<String> listXattrs(long ino) throws FsException {
-        return read(() -> {
+        return guard.read(() -> {
             meta.require(ino);
             return List.copyOf(blobs.xattrs(ino).keySet());
         });
@@ -342,7 +329,7 @@ public final class HavenFs implements AutoCloseable {
         if (value.length > Blobs.MAX_XATTR_VALUE) {
             throw new FsException(FsError.TOO_LARGE, "extended attribute value of " + value.length + " bytes");
         }
-        change(() -> {
+        guard.change(() -> {
             Inode i = meta.require(ino);
             Map<String, byte[]> all = blobs.xattrs(ino);
             all.put(name, value.clone());
@@ -356,7 +343,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Removes extended attribute {@code name}; {@link FsError#NOT_FOUND} if absent. */
     public void removeXattr(long ino, String name) throws FsException {
-        change(() -> {
+        guard.change(() -> {
             Inode i = meta.require(ino);
             Map<String, byte[]> all = blobs.xattrs(ino);
             if (all.remove(name) == null) {
@@ -378,19 +365,12 @@ public final class HavenFs implements AutoCloseable {
 
     /** Makes everything written so far durable. */
     public void sync() throws FsException {
-        if (meta.readOnly || gate.frozen()) {
-            ensureUsable();
-            return;
-        }
-        change(() -> {
-            meta.commit(false);
-            return null;
-        });
+        guard.sync();
     }
 
     /** Block and inode counts. */
     public FsStats statfs() throws FsException {
-        return read(() -> {
+        return guard.read(() -> {
             long total = meta.alloc.total();
             long free = Math.max(0, meta.alloc.free() - meta.reserve());
             long inodes = meta.inodeCount();
@@ -404,116 +384,17 @@ public final class HavenFs implements AutoCloseable {
      * clean flag: a snapshot taken now mounts without recovery.
      */
     public void freeze() throws FsException {
-        ensureUsable();
-        if (meta.readOnly) {
-            throw new FsException(FsError.READ_ONLY, "read-only file system");
-        }
-        if (!gate.freeze()) {
-            throw new FsException(FsError.INVALID, "already frozen");
-        }
-        try {
-            writeLocked(() -> {
-                meta.commit(true);
-                return null;
-            });
-            state = state.moveTo(FsLifecycle.FROZEN);
-        } catch (FsException e) {
-            gate.thaw();
-            throw e;
-        }
+        guard.freeze();
     }
 
     /** Lets changes in again. */
     public void thaw() throws FsException {
-        if (!gate.thaw()) {
-            throw new FsException(FsError.INVALID, "not frozen");
-        }
-        state = state.moveTo(FsLifecycle.MOUNTED);
+        guard.thaw();
     }
 
     /** Commits with the clean flag (unless read-only or failed) and unmounts; the device stays open. */
     @Override
     public void close() throws FsException {
-        if (state == FsLifecycle.CLOSED) {
-            return;
-        }
-        gate.thaw();
-        gate.freeze();
-        lock.writeLock().lock();
-        try {
-            if (!meta.readOnly && !meta.disk.failed() && state != FsLifecycle.FAILED) {
-                meta.commit(true);
-            }
-        } finally {
-            state = FsLifecycle.CLOSED;
-            lock.writeLock().unlock();
-            gate.thaw();
-        }
-    }
-
-    // ---- plumbing ------------------------------------------------------------------------------
-
-    private ReentrantReadWriteLock stripe(long ino) {
-        return stripes[(int) Long.remainderUnsigned(ino * 0x9E3779B97F4A7C15L >>> 32, STRIPES)];
-    }
-
-    private void ensureUsable() throws FsException {
-        if (state == FsLifecycle.CLOSED) {
-            throw new FsException(FsError.CLOSED, "file system is closed");
-        }
-        if (meta.disk.failed() && state != FsLifecycle.FAILED) {
-            state = FsLifecycle.FAILED;
-        }
-        meta.disk.ensureHealthy();
-    }
-
-    private <T> T read(Op<T> op) throws FsException {
-        lock.readLock().lock();
-        try {
-            ensureUsable();
-            return op.run();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private <T> T writeLocked(Op<T> op) throws FsException {
-        lock.writeLock().lock();
-        try {
-            ensureUsable();
-            return op.run();
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    private void enterChange() throws FsException {
-        ensureUsable();
-        if (meta.readOnly) {
-            throw new FsException(FsError.READ_ONLY, "file system is mounted read-only");
-        }
-        gate.enter();
-    }
-
-    private <T> T change(Op<T> op) throws FsException {
-        enterChange();
-        try {
-            T r = writeLocked(op);
-            commitIfDue();
-            return r;
-        } finally {
-            gate.exit();
-        }
-    }
-
-    private void commitIfDue() throws FsException {
-        if (meta.commitDue(options)) {
-            writeLocked(() -> {
-                if (meta.commitDue(options)) {
-                    meta.commit(false);
-                }
-                return null;
-            });
-        }
+        guard.close();
     }
 }
