@@ -279,4 +279,31 @@ class HavenFsTest {
             assertEquals(after.totalBlocks(), after.freeBlocks() + after.usedBlocks());
         }
     }
+
+    @Test
+    void timesComeFromTheInjectedClockInHundredNanosecondTicks() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-03-04T05:06:07.1234567Z");
+        java.time.Clock clock = java.time.Clock.fixed(t, java.time.ZoneOffset.UTC);
+        try (HavenFs fs = HavenFs.format(dev, new FormatOptions(false, clock))) {
+            Inode f = fs.createFile(HavenFs.ROOT, "f", A);
+            assertEquals(Inode.toTicks(t), f.birthTime());
+            assertEquals(t, Inode.toInstant(f.lastWriteTime()));
+            assertEquals(f.birthTime(), fs.attributes(HavenFs.ROOT).lastWriteTime());
+        }
+    }
+
+    @Test
+    void aFailedDeviceFailsTheFileSystemForGood() throws Exception {
+        dev.haven.testkit.PowerSupply power = new dev.haven.testkit.PowerSupply();
+        dev.haven.testkit.FaultInjectingBlockDevice d = power.newDevice("f", 4096, 4096);
+        HavenFs fs = HavenFs.format(d, FormatOptions.DEFAULT);
+        long f = fs.createFile(HavenFs.ROOT, "f", A).id();
+        power.cutAfter(power.operations());
+        assertError(FsError.IO_ERROR, () -> fs.write(f, 0, ByteBuffer.wrap(new byte[10])));
+        assertError(FsError.IO_ERROR, () -> fs.createFile(HavenFs.ROOT, "g", A));
+        assertEquals(FsLifecycle.FAILED, fs.state());
+        fs.close();
+        assertEquals(FsLifecycle.CLOSED, fs.state());
+        assertError(FsError.CLOSED, () -> fs.attributes(HavenFs.ROOT));
+    }
 }
