@@ -121,7 +121,11 @@ public final class HavenFs implements AutoCloseable {
         });
     }
 
-    /** Lists directory {@code dir} after {@code cookie} (0 to start); at least {@code max} entries unless at the end. */
+    /**
+     * Lists directory {@code dir} after {@code cookie} (0 to start): up to {@code max} entries (more
+     * only to keep one hash bucket whole). Resume with the page's cookie; entries that exist
+     * throughout a listing are returned exactly once, whatever else changes between pages.
+     */
     public DirPage list(long dir, long cookie, int max) throws FsException {
         return guard.read(() -> names.list(dir, cookie, max));
     }
@@ -366,6 +370,22 @@ public final class HavenFs implements AutoCloseable {
     /** Makes everything written so far durable. */
     public void sync() throws FsException {
         guard.sync();
+    }
+
+    /**
+     * Commits if the oldest uncommitted change is older than {@link MountOptions#commitInterval()}.
+     * The node calls this periodically so that an idle file system does not keep changes in memory.
+     */
+    public void commitIfDue() throws FsException {
+        if (isReadOnly() || guard.state() == FsLifecycle.FROZEN) {
+            return;
+        }
+        guard.enterChange();
+        try {
+            guard.commitIfDue();
+        } finally {
+            guard.exitChange();
+        }
     }
 
     /** Block and inode counts. */

@@ -214,7 +214,7 @@ final class Namespace {
         }
     }
 
-    /** Entries after {@code cookie}, whole hash buckets at a time, at least {@code max} unless the end. */
+    /** Entries after {@code cookie}, whole hash buckets at a time, up to {@code max} (more only to finish a bucket). */
     DirPage list(long dir, long cookie, int max) throws FsException {
         directory(dir);
         List<DirEntry> out = new ArrayList<>();
