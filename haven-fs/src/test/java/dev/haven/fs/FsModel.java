@@ -1,6 +1,7 @@
 package dev.haven.fs;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,21 +11,31 @@ final class FsModel {
     static final class MNode {
         final NodeType type;
         byte[] data = new byte[0];
-        final TreeMap<String, Long> children = new TreeMap<>();
+        final TreeMap<String, Long> children;
         final Map<String, byte[]> xattrs = new TreeMap<>();
         int links = 1;
         long parent;
 
-        MNode(NodeType type, long parent) {
+        MNode(NodeType type, long parent, Comparator<String> order) {
             this.type = type;
             this.parent = parent;
+            this.children = new TreeMap<>(order);
         }
     }
 
     final Map<Long, MNode> nodes = new HashMap<>();
+    private final Comparator<String> order;
 
-    FsModel() {
-        nodes.put(HavenFs.ROOT, new MNode(NodeType.DIRECTORY, HavenFs.ROOT));
+    /** A model whose names compare exactly, or folded per code point as a case-insensitive HavenFS does. */
+    FsModel(boolean caseInsensitive) {
+        this.order = caseInsensitive ? Comparator.comparing(FsModel::fold) : Comparator.naturalOrder();
+        nodes.put(HavenFs.ROOT, new MNode(NodeType.DIRECTORY, HavenFs.ROOT, order));
+    }
+
+    static String fold(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> sb.appendCodePoint(Character.toUpperCase(cp)));
+        return sb.toString();
     }
 
     MNode get(long id) {
@@ -36,7 +47,7 @@ final class FsModel {
     }
 
     void create(long dir, String name, long id, NodeType type) {
-        nodes.put(id, new MNode(type, dir));
+        nodes.put(id, new MNode(type, dir, order));
         nodes.get(dir).children.put(name, id);
     }
 
@@ -117,6 +128,10 @@ final class FsModel {
         long src = nodes.get(sd).children.get(sn);
         Long dst = nodes.get(dd).children.get(dn);
         if (dst != null && dst == src) {
+            if (sd == dd && order.compare(sn, dn) == 0) {
+                nodes.get(sd).children.remove(sn); // case-only rename: the new spelling is kept
+                nodes.get(sd).children.put(dn, src);
+            }
             return;
         }
         if (dst != null) {

@@ -21,20 +21,29 @@ import org.junit.jupiter.api.Test;
  * Replay one seed with {@code -Dhavenfs.seed=N}.
  */
 class ModelBasedTest {
-    private static final String[] NAMES = {"a", "b", "c", "d", "e", "Ä", "long-" + "n".repeat(200), "f.txt"};
+    private static final String[] NAMES = {"a", "b", "c", "A", "e", "Ä", "ä", "long-" + "n".repeat(200), "F.txt", "f.TXT"};
     private static final String[] XATTRS = {"user.x", "security.sd", "user.y"};
 
     private final List<String> log = new ArrayList<>();
 
     @Test
     void randomOperationsMatchTheModel() throws Exception {
+        runSeeds(false, 1000, 30);
+    }
+
+    @Test
+    void randomOperationsMatchTheModelCaseInsensitive() throws Exception {
+        runSeeds(true, 5000, 30);
+    }
+
+    private void runSeeds(boolean caseInsensitive, long first, int count) throws Exception {
         String only = System.getProperty("havenfs.seed");
-        long base = only != null ? Long.parseLong(only) : 1000;
-        int runs = only != null ? 1 : 40;
+        long base = only != null ? Long.parseLong(only) : first;
+        int runs = only != null ? 1 : count;
         for (long seed = base; seed < base + runs; seed++) {
             log.clear();
             try {
-                run(seed, 400);
+                run(seed, 400, caseInsensitive);
             } catch (Throwable t) {
                 throw new AssertionError("seed " + seed + " failed (replay: -Dhavenfs.seed=" + seed + "); last ops: "
                         + log.subList(Math.max(0, log.size() - 15), log.size()), t);
@@ -42,13 +51,13 @@ class ModelBasedTest {
         }
     }
 
-    private void run(long seed, int ops) throws Exception {
+    private void run(long seed, int ops, boolean caseInsensitive) throws Exception {
         Random r = new Random(seed);
         MemoryBlockDevice dev = new MemoryBlockDevice("m" + seed, 4096, 8192);
         MountOptions opts = new MountOptions(false, Clock.systemUTC(), Duration.ofDays(1), 2 + r.nextInt(40));
-        HavenFs.format(dev, FormatOptions.DEFAULT).close();
+        HavenFs.format(dev, new FormatOptions(caseInsensitive, Clock.systemUTC())).close();
         HavenFs fs = HavenFs.mount(dev, opts);
-        FsModel m = new FsModel();
+        FsModel m = new FsModel(caseInsensitive);
         for (int i = 0; i < ops; i++) {
             int op = r.nextInt(100);
             if (op < 3) {
@@ -179,7 +188,7 @@ class ModelBasedTest {
         for (DirEntry e : fs.listAll(dir)) {
             actual.put(e.name(), e.inode());
         }
-        assertEquals(d.children, actual, "entries of directory " + dir);
+        assertEquals(new TreeMap<>(d.children), actual, "entries of directory " + dir);
         Inode di = fs.attributes(dir);
         long subdirs = d.children.values().stream().filter(c -> m.get(c).type == NodeType.DIRECTORY).count();
         assertEquals(2 + subdirs, di.linkCount(), "links of directory " + dir);
