@@ -188,8 +188,12 @@ final class FileData {
             long to = Math.min(end, r.end() * bs);
             long firstBlock = from / bs;
             long blocks = (to - 1) / bs - firstBlock + 1;
-            ByteBuffer buf = ByteBuffer.allocate((int) (blocks * bs));
             long dev = r.device() + (firstBlock - r.fileBlock());
+            if (from % bs == 0 && (to - from) % bs == 0) {
+                meta.disk.write(dev, src.slice(base + (int) (from - off), (int) (to - from))); // whole blocks: no copy
+                continue;
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) (blocks * bs));
             if (!r.fresh() && from % bs != 0) {
                 meta.disk.read(dev, buf.slice(0, bs));
             }
