@@ -38,30 +38,30 @@ public record Inode(long id, long generation, NodeType type, int mode, int uid, 
     }
 
     Inode withSize(long newSize, long newAlloc) {
-        return new Inode(id, generation, type, mode, uid, gid, linkCount, newSize, newAlloc, birthTime,
-                lastWriteTime, changeTime, lastAccessTime, dosAttributes, parent);
+        return copy(linkCount, newSize, newAlloc, lastWriteTime, changeTime, parent);
     }
 
     Inode withLinks(int links) {
-        return new Inode(id, generation, type, mode, uid, gid, links, size, allocationSize, birthTime,
-                lastWriteTime, changeTime, lastAccessTime, dosAttributes, parent);
+        return copy(links, size, allocationSize, lastWriteTime, changeTime, parent);
     }
 
     Inode withParent(long newParent) {
-        return new Inode(id, generation, type, mode, uid, gid, linkCount, size, allocationSize, birthTime,
-                lastWriteTime, changeTime, lastAccessTime, dosAttributes, newParent);
+        return copy(linkCount, size, allocationSize, lastWriteTime, changeTime, newParent);
     }
 
     /** Marks a content change (write, entry added or removed) at {@code now}. */
     Inode modified(long now) {
-        return new Inode(id, generation, type, mode, uid, gid, linkCount, size, allocationSize, birthTime,
-                now, now, lastAccessTime, dosAttributes, parent);
+        return copy(linkCount, size, allocationSize, now, now, parent);
     }
 
     /** Marks an attribute change at {@code now}. */
     Inode changed(long now) {
-        return new Inode(id, generation, type, mode, uid, gid, linkCount, size, allocationSize, birthTime,
-                lastWriteTime, now, lastAccessTime, dosAttributes, parent);
+        return copy(linkCount, size, allocationSize, lastWriteTime, now, parent);
+    }
+
+    private Inode copy(int links, long newSize, long alloc, long write, long change, long newParent) {
+        return new Inode(id, generation, type, mode, uid, gid, links, newSize, alloc, birthTime, write, change,
+                lastAccessTime, dosAttributes, newParent);
     }
 
     byte[] encode() {

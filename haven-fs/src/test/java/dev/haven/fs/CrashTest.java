@@ -108,6 +108,21 @@ class CrashTest {
     }
 
     @Test
+    void smallSectorDeviceSurvivesEveryCrash() throws Exception {
+        List<Step> s = new ArrayList<>();
+        s.add(fs -> fs.createDirectory(HavenFs.ROOT, "d", A));
+        s.add(fs -> fs.createFile(id(fs, "/d"), "f", A));
+        s.add(fs -> fs.write(id(fs, "/d/f"), 0, ByteBuffer.wrap(data(20_000, 10))));
+        s.add(SYNC);
+        s.add(fs -> fs.write(id(fs, "/d/f"), 20_000, ByteBuffer.wrap(data(20_000, 11))));
+        s.add(fs -> fs.unlink(id(fs, "/d"), "f"));
+        s.add(fs -> fs.removeDirectory(HavenFs.ROOT, "d"));
+        s.add(SYNC);
+        s.add(fs -> fs.createFile(HavenFs.ROOT, "g", A));
+        check(s, 512);
+    }
+
+    @Test
     void bigDirectoryGrowthSurvivesEveryCrash() throws Exception {
         List<Step> s = new ArrayList<>();
         s.add(fs -> fs.createDirectory(HavenFs.ROOT, "big", A));
@@ -128,7 +143,11 @@ class CrashTest {
 
     /** Runs {@code steps} once to learn the states and the operation count, then crashes at every position. */
     private static void check(List<Step> steps) throws Exception {
-        MemoryBlockDevice formatted = new MemoryBlockDevice("img", 4096, 4096);
+        check(steps, 4096);
+    }
+
+    private static void check(List<Step> steps, int deviceBlock) throws Exception {
+        MemoryBlockDevice formatted = new MemoryBlockDevice("img", deviceBlock, 4096L * 4096 / deviceBlock);
         HavenFs.format(formatted, new FormatOptions(false, OPTS.clock())).close();
         List<String> states = new ArrayList<>();
         PowerSupply reference = new PowerSupply();
