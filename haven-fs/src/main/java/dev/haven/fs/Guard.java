@@ -59,12 +59,23 @@ final class Guard {
         }
     }
 
-    /** Runs {@code op} under the exclusive lock. */
+    /**
+     * Runs {@code op} under the exclusive lock. A change that meets corrupt metadata or an internal
+     * error midway may have applied part of itself in memory; rather than commit that, the file
+     * system fails (fail-stop). Refusals found before any change (NOT_FOUND, EXISTS, ...) do not.
+     */
     <T> T writeLocked(Op<T> op) throws FsException {
         lock.writeLock().lock();
         try {
             ensureUsable();
             return op.run();
+        } catch (FsException e) {
+            if (e.error() == FsError.CORRUPT) {
+                meta.disk.fail(e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw meta.disk.fail(new FsException(FsError.IO_ERROR, "internal error during a change: " + e, e));
         } finally {
             lock.writeLock().unlock();
         }

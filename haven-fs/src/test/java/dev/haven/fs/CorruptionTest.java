@@ -80,4 +80,31 @@ class CorruptionTest {
         }
         return c;
     }
+
+    @Test
+    void aChangeThatMeetsCorruptMetadataFailsTheFileSystemInsteadOfCommittingHalf() throws Exception {
+        MemoryBlockDevice dev = new MemoryBlockDevice("c2", 4096, 1024);
+        try (HavenFs fs = HavenFs.format(dev, FormatOptions.DEFAULT)) {
+            for (int i = 0; i < 300; i++) {
+                fs.createFile(HavenFs.ROOT, "name-" + i, CreateAttributes.DEFAULT);
+            }
+        }
+        Superblock sb = Meta.newestSuperblock(new Disk(dev));
+        ByteBuffer root = ByteBuffer.allocate(4096);
+        dev.read(sb.root(), root);
+        long leaf = ((Branch) NodeCodec.decode(root, sb.root())).childBlocks.get(0); // holds inode 1
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        dev.read(leaf, b);
+        b.put(100, (byte) (b.get(100) ^ 1));
+        dev.write(leaf, b.clear());
+        HavenFs fs = HavenFs.mount(dev);
+        FsException e = org.junit.jupiter.api.Assertions.assertThrows(FsException.class,
+                () -> fs.createFile(HavenFs.ROOT, "x", CreateAttributes.DEFAULT));
+        assertEquals(FsError.CORRUPT, e.error());
+        assertTrue(e.getMessage().contains("block " + leaf), e.getMessage());
+        FsException after = org.junit.jupiter.api.Assertions.assertThrows(FsException.class, () -> fs.attributes(HavenFs.ROOT));
+        assertEquals(FsError.IO_ERROR, after.error());
+        assertEquals(FsLifecycle.FAILED, fs.state());
+        fs.close();
+    }
 }
