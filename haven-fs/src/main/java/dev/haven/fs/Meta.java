@@ -169,7 +169,10 @@ final class Meta {
         long id = nextInode++;
         inodeCount++;
         int links = type == NodeType.DIRECTORY ? 2 : 1;
-        Inode i = new Inode(id, sb.seq() + 1, type, a.mode(), a.uid(), a.gid(), links, 0, 0, now, now, now, now,
+        // A random generation: ids handed out in a transaction lost to a crash are handed out again,
+        // and a handle to the lost file must then be STALE, not name the new one.
+        long generation = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(Long.MAX_VALUE - 1);
+        Inode i = new Inode(id, generation, type, a.mode(), a.uid(), a.gid(), links, 0, 0, now, now, now, now,
                 a.dosAttributes(), type == NodeType.DIRECTORY ? parent : 0);
         putInode(i);
         return i;
