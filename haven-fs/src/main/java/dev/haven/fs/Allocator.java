@@ -124,6 +124,17 @@ final class Allocator {
         return out;
     }
 
+    /** The runs of free blocks (for telling the device what it need not keep). */
+    List<Extent> freeRuns() {
+        List<Extent> out = new ArrayList<>();
+        for (int s = used.nextClearBit(0); s < total; ) {
+            int e = (int) Math.min(total, used.nextSetBit(s) < 0 ? total : used.nextSetBit(s));
+            out.add(new Extent(s, e - s));
+            s = used.nextClearBit(e);
+        }
+        return out;
+    }
+
     /** Makes the next commit write every bitmap block (after mount the other region is unknown). */
     void markAllDirty() {
         dirtyPrev.set(0, (int) bitmapBlocks(total, bitsPerBlock / 8 + BITS_OFFSET));

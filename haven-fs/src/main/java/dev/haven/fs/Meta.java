@@ -81,6 +81,7 @@ final class Meta {
         alloc.markAllDirty();
         m.forceCommit = true;
         m.commit(true); // the second commit fills the other bitmap region and superblock slot
+        m.declareAllFree();
         return m;
     }
 
@@ -101,7 +102,18 @@ final class Meta {
         alloc.markAllDirty();
         boolean ro = options.readOnly() || device.isReadOnly();
         Node root = new NodeStore(disk, 1).load(sb.root(), -1);
-        return new Meta(disk, options.clock(), ro, sb, alloc, root);
+        Meta m = new Meta(disk, options.clock(), ro, sb, alloc, root);
+        if (!ro) {
+            m.declareAllFree(); // a crash may have come between a commit and its free hints
+        }
+        return m;
+    }
+
+    /** Tells the device every free block, so that snapshots below never preserve them. */
+    private void declareAllFree() throws FsException {
+        for (Extent e : alloc.freeRuns()) {
+            disk.declareFree(e.start(), e.length());
+        }
     }
 
     static Superblock newestSuperblock(Disk disk) throws FsException {

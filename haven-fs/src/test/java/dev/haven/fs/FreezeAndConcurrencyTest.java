@@ -68,6 +68,7 @@ class FreezeAndConcurrencyTest {
     void freedBlocksAreDeclaredOnlyAfterTheirCommit() throws Exception {
         RecordingDevice dev = new RecordingDevice(new MemoryBlockDevice("rec", 4096, 4096));
         try (HavenFs fs = HavenFs.format(dev, FormatOptions.DEFAULT)) {
+            assertTrue(dev.declaredFree.cardinality() > 4000, "format declares the free space");
             long f = fs.createFile(HavenFs.ROOT, "f", A).id();
             fs.write(f, 0, ByteBuffer.wrap(new byte[40_960]));
             fs.sync();
