@@ -17,12 +17,14 @@ final class Allocator {
 
     private final BitSet used = new BitSet();
     private final BitSet pending = new BitSet();
+    private final BitSet reserved = new BitSet();
     private final long total;
     private final int bitsPerBlock;
     private BitSet dirtyNow = new BitSet();
     private BitSet dirtyPrev = new BitSet();
     private long usedCount;
     private long pendingCount;
+    private long reservedCount;
     private long dataCursor;
     private long metaCursor;
 
@@ -47,6 +49,33 @@ final class Allocator {
 
     long free() {
         return total - usedCount;
+    }
+
+    /** Blocks in use in the image the next commit writes (pending frees and reservations excluded). */
+    long committedUsed() {
+        return usedCount - pendingCount - reservedCount;
+    }
+
+    /**
+     * Marks freshly allocated blocks as reserved: in use in memory, but free in any commit image
+     * until {@link #unreserve} (the extent that references them is in the tree) or {@link #release}.
+     */
+    void reserve(Extent e) {
+        reserved.set((int) e.start(), (int) e.end());
+        reservedCount += e.length();
+    }
+
+    void unreserve(Extent e) {
+        reserved.clear((int) e.start(), (int) e.end());
+        reservedCount -= e.length();
+        markDirty(e.start(), e.length());
+    }
+
+    /** Gives reserved blocks back at once (their write did not complete). */
+    void release(Extent e) {
+        unreserve(e);
+        used.clear((int) e.start(), (int) e.end());
+        usedCount -= e.length();
     }
 
     /** Blocks a commit will return to the free pool. */
@@ -159,6 +188,7 @@ final class Allocator {
         int n = (int) Math.min(bitsPerBlock, total - first);
         BitSet image = used.get((int) first, (int) first + n);
         image.andNot(pending.get((int) first, (int) first + n));
+        image.andNot(reserved.get((int) first, (int) first + n));
         byte[] bytes = image.toByteArray();
         blk.put(BITS_OFFSET, bytes);
     }

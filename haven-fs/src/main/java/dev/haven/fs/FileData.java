@@ -134,7 +134,10 @@ final class FileData {
         return n;
     }
 
-    /** Gives every hole in {@code runs} new blocks, recorded as extents; returns the runs without holes. */
+    /**
+     * Gives every hole in {@code runs} new, reserved blocks; returns the runs without holes. The
+     * caller writes the data, then {@link #insertExtents} (or {@link #release} if that failed).
+     */
     List<Run> allocate(long ino, List<Run> runs) throws FsException {
         List<Run> out = new ArrayList<>();
         long hint = -1;
@@ -153,13 +156,42 @@ final class FileData {
             }
             while (fb < r.end()) {
                 Extent e = meta.alloc.allocate(r.end() - fb, hint, false);
-                insertExtent(ino, fb, e);
+                meta.alloc.reserve(e);
                 out.add(new Run(fb, e.start(), e.length(), true));
                 fb += e.length();
                 hint = e.end();
             }
         }
         return out;
+    }
+
+    /** Records the fresh runs as extents of {@code ino}; their blocks stop being reserved. */
+    void insertExtents(long ino, List<Run> runs) throws FsException {
+        for (Run r : runs) {
+            if (r.fresh()) {
+                Extent e = new Extent(r.device(), r.length());
+                insertExtent(ino, r.fileBlock(), e);
+                meta.alloc.unreserve(e);
+            }
+        }
+    }
+
+    /** Returns the fresh blocks of a write that did not complete. */
+    void release(List<Run> runs) {
+        for (Run r : runs) {
+            if (r.fresh()) {
+                meta.alloc.release(new Extent(r.device(), r.length()));
+            }
+        }
+    }
+
+    static long freshBlocks(List<Run> runs) {
+        return runs.stream().filter(Run::fresh).mapToLong(Run::length).sum();
+    }
+
+    /** The inode after a write that ended at {@code end} and allocated {@code newBlocks}. */
+    Inode grown(Inode i, long end, long newBlocks) {
+        return i.withSize(Math.max(i.size(), end), i.allocationSize() + newBlocks * bs).modified(meta.now());
     }
 
     private void insertExtent(long ino, long fb, Extent e) throws FsException {
@@ -174,8 +206,11 @@ final class FileData {
         meta.tree.put(Key.of(ino, ItemType.EXTENT, fb), encodeExtent(e));
     }
 
-    /** Writes {@code src} at {@code off} into {@code runs} (no holes); returns the updated inode. */
-    Inode write(Inode i, long off, ByteBuffer src, List<Run> runs, long newBlocks) throws FsException {
+    /**
+     * Writes {@code src} at {@code off} into {@code runs} (no holes), zeroing what lies between the
+     * old end of file and the data; the caller records the new size ({@link #grown}).
+     */
+    void write(Inode i, long off, ByteBuffer src, List<Run> runs) throws FsException {
         long oldSize = i.size();
         int n = src.remaining();
         long end = off + n;
@@ -209,8 +244,6 @@ final class FileData {
             meta.disk.write(dev, buf.clear());
         }
         src.position(base + n);
-        long size = Math.max(oldSize, end);
-        return i.withSize(size, i.allocationSize() + newBlocks * bs).modified(meta.now());
     }
 
     /** Zeros the bytes after {@code size} in its block, if that block is allocated. */

@@ -1,11 +1,13 @@
 package dev.haven.fs;
 
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Who may run when, for one mounted file system: the metadata lock (shared for reads and the data
  * path, exclusive for metadata changes and commits), per-file stripe locks, the freeze gate and
- * the lifecycle. Lock order: gate, then metadata lock, then stripe.
+ * the lifecycle. Lock order: gate, then the file's stripe (writers and truncate of that file),
+ * then the metadata lock. Readers take only the shared metadata lock.
  */
 final class Guard {
     /** A piece of work run under the guard. */
@@ -18,7 +20,7 @@ final class Guard {
     private final Meta meta;
     private final MountOptions options;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final ReentrantReadWriteLock[] stripes = new ReentrantReadWriteLock[STRIPES];
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ChangeGate gate = new ChangeGate();
     private volatile FsLifecycle state = FsLifecycle.MOUNTED;
 
@@ -26,7 +28,7 @@ final class Guard {
         this.meta = meta;
         this.options = options;
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantReadWriteLock();
+            stripes[i] = new ReentrantLock();
         }
     }
 
@@ -34,7 +36,8 @@ final class Guard {
         return state;
     }
 
-    ReentrantReadWriteLock stripe(long ino) {
+    /** The lock that orders the writers and truncates of one file (shared by 1/256 of all files). */
+    ReentrantLock stripe(long ino) {
         return stripes[(int) Long.remainderUnsigned(ino * 0x9E3779B97F4A7C15L >>> 32, STRIPES)];
     }
 

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A mounted HavenFS: the API the file service calls. Production volumes, read-only snapshots and
  * writable snapshots mount the same way, as each is a {@link BlockDevice}.
  *
  * <p>Locking: metadata changes and commits hold the metadata write lock; reads, lookups and writes
- * into blocks a file already owns hold its read lock (shared) plus a per-file stripe lock, so the
- * data path never serialises on one lock. Changes are committed in groups (on {@link #sync},
+ * hold its read lock (shared), writers also their file's stripe lock, and data I/O never runs
+ * under the exclusive lock, so the data path never serialises on one lock. Changes are committed in groups (on {@link #sync},
  * {@link #flush}, {@link #freeze}, {@link #close}, when enough is dirty, or when the oldest change
  * is older than {@link MountOptions#commitInterval()}), never per operation.
  *
@@ -30,6 +29,7 @@ public final class HavenFs implements AutoCloseable {
     private final Blobs blobs;
     private final Namespace names;
     private final Guard guard;
+    private final DataPath dataPath;
 
     private HavenFs(Meta meta, MountOptions options) {
         this.meta = meta;
@@ -37,6 +37,7 @@ public final class HavenFs implements AutoCloseable {
         this.blobs = new Blobs(meta);
         this.names = new Namespace(meta, data, blobs);
         this.guard = new Guard(meta, options);
+        this.dataPath = new DataPath(meta, data, guard);
     }
 
     /** Writes a new, empty file system on {@code device} and mounts it read-write. */
@@ -223,28 +224,12 @@ public final class HavenFs implements AutoCloseable {
         return new OpenFile(this, id);
     }
 
-    private Inode regularFile(long ino) throws FsException {
-        Inode i = meta.require(ino);
-        if (i.type() != NodeType.FILE) {
-            throw new FsException(i.isDirectory() ? FsError.IS_A_DIRECTORY : FsError.INVALID, "inode " + ino + " is not a file");
-        }
-        return i;
-    }
-
     /** Reads at {@code offset} into {@code dst}; returns bytes read, 0 at end of file. Holes read as zeros. */
     public int read(long ino, long offset, ByteBuffer dst) throws FsException {
         if (offset < 0) {
             throw new FsException(FsError.INVALID, "negative offset");
         }
-        return guard.read(() -> {
-            ReentrantReadWriteLock s = guard.stripe(ino);
-            s.readLock().lock();
-            try {
-                return data.read(regularFile(ino), offset, dst);
-            } finally {
-                s.readLock().unlock();
-            }
-        });
+        return dataPath.read(ino, offset, dst);
     }
 
     /** Writes all of {@code src} at {@code offset}, extending the file as needed. */
@@ -252,46 +237,9 @@ public final class HavenFs implements AutoCloseable {
         if (offset < 0 || offset > FileData.MAX_SIZE - src.remaining()) {
             throw new FsException(FsError.TOO_LARGE, "write at " + offset + " beyond the largest file size");
         }
-        if (!src.hasRemaining()) {
-            return;
+        if (src.hasRemaining()) {
+            dataPath.write(ino, offset, src);
         }
-        guard.enterChange();
-        try {
-            if (!writeInPlace(ino, offset, src)) {
-                guard.writeLocked(() -> {
-                    Inode i = regularFile(ino);
-                    long bs = blockSize();
-                    List<Run> runs = data.map(ino, offset / bs, (offset + src.remaining() + bs - 1) / bs);
-                    long holes = FileData.holeBlocks(runs);
-                    meta.ensureSpace(holes + 8, meta.reserve());
-                    meta.putInode(data.write(i, offset, src, data.allocate(ino, runs), holes));
-                    return null;
-                });
-            }
-            guard.commitIfDue();
-        } finally {
-            guard.exitChange();
-        }
-    }
-
-    /** The data path: a write that needs no allocation runs under the shared lock. */
-    private boolean writeInPlace(long ino, long offset, ByteBuffer src) throws FsException {
-        return guard.read(() -> {
-            ReentrantReadWriteLock s = guard.stripe(ino);
-            s.writeLock().lock();
-            try {
-                Inode i = regularFile(ino);
-                long bs = blockSize();
-                List<Run> runs = data.map(ino, offset / bs, (offset + src.remaining() + bs - 1) / bs);
-                if (FileData.hasHoles(runs)) {
-                    return false;
-                }
-                meta.putInode(data.write(i, offset, src, runs, 0));
-                return true;
-            } finally {
-                s.writeLock().unlock();
-            }
-        });
     }
 
     /** Sets the size: shrinking frees blocks; growing leaves a hole that reads as zeros. */
@@ -299,10 +247,7 @@ public final class HavenFs implements AutoCloseable {
         if (size < 0 || size > FileData.MAX_SIZE) {
             throw new FsException(FsError.TOO_LARGE, "size " + size);
         }
-        guard.change(() -> {
-            meta.putInode(data.truncate(regularFile(ino), size));
-            return null;
-        });
+        dataPath.truncate(ino, size);
     }
 
     // ---- extended attributes -------------------------------------------------------------------

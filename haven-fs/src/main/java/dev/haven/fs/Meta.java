@@ -250,7 +250,7 @@ final class Meta {
         writeNodes(nodes, seq);
         writeBitmap(seq);
         disk.flush();
-        Superblock next = sb.withCommit(seq, tree.root().block, nextInode, alloc.used() - alloc.pendingFrees(),
+        Superblock next = sb.withCommit(seq, tree.root().block, nextInode, alloc.committedUsed(),
                 inodeCount, clean);
         disk.write(next.slot(), next.encode().clear());
         disk.flush();
