@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haven.testkit.CrashOutcome;
 import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -127,5 +128,42 @@ class FreezeAndConcurrencyTest {
             assertFalse(Thread.currentThread().isInterrupted());
         }
         return model;
+    }
+
+    @Test
+    void commitsBetweenTheStepsOfAllocatingWritesLeaveConsistentImages() throws Exception {
+        dev.haven.testkit.PowerSupply power = new dev.haven.testkit.PowerSupply();
+        dev.haven.testkit.FaultInjectingBlockDevice dev = power.newDevice("live", 4096, 16_384);
+        try (HavenFs fs = HavenFs.format(dev, FormatOptions.DEFAULT)) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                long ino = fs.createFile(HavenFs.ROOT, "w" + t, A).id();
+                work.add(pool.submit(() -> {
+                    byte[] chunk = new byte[20_000];
+                    for (long off = 0; !stop.get() && off < 20_000_000; off += chunk.length) {
+                        fs.write(ino, off, ByteBuffer.wrap(chunk));
+                    }
+                    return null;
+                }));
+            }
+            work.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    fs.sync();
+                }
+                return null;
+            }));
+            for (int k = 0; k < 25; k++) {
+                MemoryBlockDevice image = dev.imageAfterCrash(CrashOutcome.LOSE_ALL, new Random(k));
+                FsckReport r = FsCheck.check(image);
+                assertTrue(r.isClean(), "image " + k + ": " + r);
+            }
+            stop.set(true);
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+        }
     }
 }
