@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ServeCommand.class,
+            UserCommand.class,
             VolumeCommand.class,
             SnapshotCommand.class,
             CommandLine.HelpCommand.class,
@@ -27,6 +28,8 @@ public final class HavenCommand implements Runnable {
 
     /** Entry point of the launcher. */
     public static void main(String[] args) {
+        // Before anything logs: keep log handlers alive until the node's shutdown hook is done.
+        System.setProperty("java.util.logging.manager", "dev.haven.node.NodeLogManager");
         System.exit(commandLine().execute(args));
     }
 

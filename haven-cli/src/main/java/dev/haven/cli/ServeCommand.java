@@ -1,32 +1,99 @@
 package dev.haven.cli;
 
+import dev.haven.node.LogFormat;
+import dev.haven.node.Node;
+import dev.haven.node.NodeOptions;
+import dev.haven.node.ShareDefinition;
+import dev.haven.node.VirtualServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code haven serve}: will start a node serving SMB. Until the SMB server lands it says what it
- * will do and exits with status 1, so no script mistakes it for a running server.
+ * {@code haven serve}: starts a node and runs until Ctrl-C or SIGTERM, which close it in order
+ * (a shutdown hook: listeners stop, in-flight requests finish, file systems sync, volumes close).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start a Haven node with its embedded default (one file system, one share 'data').")
-final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+        description = {"Start a Haven node. The first start in an empty data directory creates the embedded "
+                + "default: one 16 GiB sparse volume with HavenFS, share 'data', and user 'haven' (password from "
+                + "HAVEN_PASSWORD, or generated and printed once).", "Stop it with Ctrl-C or SIGTERM."})
+final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--data", description = "Data directory (default: ${DEFAULT-VALUE}).", defaultValue = "haven-data")
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).",
+            defaultValue = "haven-data")
     Path data;
 
-    @Option(names = "--smb-port", description = "SMB port (default: ${DEFAULT-VALUE}).", defaultValue = "4445")
-    int smbPort;
+    @Option(names = "--smb-port", paramLabel = "PORT",
+            description = "SMB port of the first virtual server (default: from haven.conf; 4445 on first start).")
+    Integer smbPort;
 
-    @Option(names = "--listen", description = "Listen address (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    @Option(names = "--listen", paramLabel = "ADDR",
+            description = "Listen address of the first virtual server (default: from haven.conf; 127.0.0.1 on "
+                    + "first start).")
     String listen;
 
+    @Option(names = "--verbose", description = "Log DEBUG events too.")
+    boolean verbose;
+
+    /** The environment (tests inject HAVEN_PASSWORD here). */
+    UnaryOperator<String> env = System::getenv;
+    /** Called once the node runs (tests stop it from here). */
+    Consumer<Node> started = n -> { };
+
     @Override
-    public Integer call() {
-        System.err.printf("haven serve: the SMB server is not built yet. When it is, this will create %s with one "
-                + "16 GiB HavenFS volume and share 'data', and listen on %s:%d.%n", data, listen, smbPort);
-        System.err.println("Today the volume and file-system tools work offline: see './haven volume --help', "
-                + "'./haven snapshot --help' and './haven fs --help'.");
-        return ErrorHandler.FAILURE;
+    public Integer call() throws Exception {
+        LogFormat.install(verbose ? Level.FINE : Level.INFO);
+        NodeOptions options = NodeOptions.defaults(data).withAddress(listen, smbPort)
+                .withInitialPassword(env.apply("HAVEN_PASSWORD"));
+        Node node = Node.start(options);
+        Thread hook = new Thread(() -> closeQuietly(node), "haven-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        printHowToConnect(node);
+        started.accept(node);
+        node.awaitClosed();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is what closed the node.
+        }
+        return 0;
+    }
+
+    private void printHowToConnect(Node node) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> users = node.users().list();
+        String user = users.contains("haven") || users.isEmpty() ? "haven" : users.get(0);
+        for (VirtualServer vs : node.virtualServers()) {
+            InetSocketAddress a = vs.smbAddress();
+            String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+            for (ShareDefinition share : node.config().shares()) {
+                if (vs.fileSystem(share.fileSystem()).isPresent()) {
+                    out.printf("Serving share '%s' on %s:%d. Connect with: smbclient //%s/%s -p %d -U %s%n",
+                            share.name(), host, a.getPort(), host, share.name(), a.getPort(), user);
+                }
+            }
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private static void closeQuietly(Node node) {
+        try {
+            node.close();
+        } catch (IOException e) {
+            System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.ERROR, "clean shutdown failed", e);
+        }
     }
 }

@@ -1,0 +1,154 @@
+package dev.haven.node;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Haven node: the locked data directory, its configuration, its users and its virtual
+ * file servers. Close order: stop the commit tick, close the virtual servers in reverse start
+ * order (each: listener, then file systems, then volumes), release the data directory lock.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(Node.class.getName());
+
+    private final DataDirectory dir;
+    private final NodeConfig config;
+    private final UserStore users;
+    private final List<VirtualServer> servers = new ArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "haven-commit-tick");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Node(DataDirectory dir, NodeConfig config, UserStore users) {
+        this.dir = dir;
+        this.config = config;
+        this.users = users;
+    }
+
+    /**
+     * Starts a node: locks the data directory, creates the embedded default on first start, reads
+     * {@code haven.conf}, and starts every virtual file server.
+     */
+    public static Node start(NodeOptions options) throws IOException, ConfigException, InterruptedException {
+        DataDirectory dir = DataDirectory.lock(options.dataDir());
+        Node node = null;
+        try {
+            if (!Files.exists(dir.configFile())) {
+                LOG.log(Level.INFO, "first start in {0}: creating the embedded default", dir.root());
+                EmbeddedDefault.create(dir, options);
+            }
+            NodeConfig config = NodeConfigReader.read(dir.configFile());
+            if (options.listen() != null || options.port() != null) {
+                VirtualServerConfig first = config.virtualServers().get(0);
+                config = config.withFirstAddress(options.listen() != null ? options.listen() : first.listen(),
+                        options.port() != null ? options.port() : first.port());
+            }
+            node = new Node(dir, config, new UserStore(dir.usersFile()));
+            for (VirtualServerConfig vs : config.virtualServers()) {
+                node.servers.add(VirtualServer.start(vs, config, dir, node.users, options.clock()));
+            }
+            node.ticker.scheduleWithFixedDelay(node::tick, 1, 1, TimeUnit.SECONDS);
+            LOG.log(Level.INFO, "node started in {0}", dir.root());
+            return node;
+        } catch (IOException | ConfigException | InterruptedException | RuntimeException e) {
+            try {
+                if (node != null) {
+                    node.close();
+                } else {
+                    dir.close();
+                }
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void tick() {
+        for (VirtualServer vs : servers) {
+            vs.tick();
+        }
+    }
+
+    /** The configuration in effect (command-line overrides applied). */
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The data directory. */
+    public DataDirectory dataDirectory() {
+        return dir;
+    }
+
+    /** The node's users. */
+    public UserStore users() {
+        return users;
+    }
+
+    /** The running virtual file servers, in configuration order. */
+    public List<VirtualServer> virtualServers() {
+        return List.copyOf(servers);
+    }
+
+    /** The mounted file system called {@code name}, on whichever virtual server serves it. */
+    public Optional<MountedFileSystem> fileSystem(String name) {
+        return servers.stream().flatMap(v -> v.fileSystem(name).stream()).findFirst();
+    }
+
+    /** Waits until {@link #close()} has finished (from any thread, e.g. a shutdown hook). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Closes everything in order; later calls wait for the first to finish. */
+    @Override
+    public void close() throws IOException {
+        if (!closing.compareAndSet(false, true)) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        LOG.log(Level.INFO, "node stopping");
+        IOException failure = null;
+        try {
+            ticker.shutdown();
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            try {
+                servers.get(i).close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        try {
+            dir.close();
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
+        }
+        LOG.log(Level.INFO, "node stopped");
+        closed.countDown();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
