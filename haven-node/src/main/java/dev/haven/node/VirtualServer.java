@@ -1,5 +1,6 @@
 package dev.haven.node;
 
+import dev.haven.fs.FsException;
 import dev.haven.fs.Inode;
 import dev.haven.smb.auth.ServerIdentity;
 import dev.haven.smb.auth.UserDirectory;
@@ -71,7 +72,13 @@ public final class VirtualServer implements AutoCloseable {
     }
 
     private static void checkSharePath(MountedFileSystem m, ShareDefinition share) throws IOException {
-        Inode dir = m.fs().resolve(share.path());
+        Inode dir;
+        try {
+            dir = m.fs().resolve(share.path());
+        } catch (FsException e) {
+            throw new IOException("share " + share.name() + ": cannot find " + share.path() + " in filesystem "
+                    + m.config().name() + ": " + e.getMessage(), e);
+        }
         if (!dir.isDirectory()) {
             throw new IOException("share " + share.name() + ": " + share.path() + " in filesystem "
                     + m.config().name() + " is not a directory");

@@ -1,0 +1,98 @@
+package dev.haven.node;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.haven.smb.auth.UserDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserStoreTest {
+    @TempDir
+    Path tmp;
+
+    private UserStore store() {
+        return new UserStore(tmp.resolve("users"));
+    }
+
+    @Test
+    void addsListsChangesAndDeletesUsers() throws IOException {
+        UserStore s = store();
+        assertEquals(List.of(), s.list());
+        s.add("alice", "secret1");
+        s.add("Bob", "secret2");
+        assertEquals(List.of("alice", "Bob"), s.list());
+        assertArrayEquals(UserDirectory.hashPassword("secret2"), s.ntHash("bob").orElseThrow());
+        s.setPassword("BOB", "other");
+        assertArrayEquals(UserDirectory.hashPassword("other"), s.ntHash("Bob").orElseThrow());
+        s.delete("alice");
+        assertEquals(List.of("Bob"), s.list());
+        assertTrue(s.ntHash("alice").isEmpty());
+    }
+
+    @Test
+    void storesTheNtHashNeverThePassword() throws IOException {
+        store().add("alice", "correct horse battery");
+        String text = Files.readString(tmp.resolve("users"));
+        assertFalse(text.contains("correct horse"), text);
+        assertTrue(text.contains("alice:" + HexFormat.of().formatHex(UserDirectory.hashPassword("correct horse battery"))),
+                text);
+    }
+
+    @Test
+    void keepsTheFileReadableByItsOwnerOnly() throws IOException {
+        UserStore s = store();
+        s.add("alice", "a");
+        s.setPassword("alice", "b");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("users"))));
+    }
+
+    @Test
+    void writesAtomicallyLeavingNoTemporaryFiles() throws IOException {
+        UserStore s = store();
+        for (int i = 0; i < 5; i++) {
+            s.add("user" + i, "p" + i);
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("users", "users.lock"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aSecondStoreOnTheSameFileSeesChangesAtOnce() throws IOException {
+        UserStore node = store();
+        assertTrue(node.ntHash("carol").isEmpty());
+        store().add("carol", "x");
+        assertTrue(node.ntHash("CAROL").isPresent());
+        store().delete("carol");
+        assertTrue(node.ntHash("carol").isEmpty());
+    }
+
+    @Test
+    void refusesDuplicatesUnknownUsersAndBadNames() throws IOException {
+        UserStore s = store();
+        s.add("alice", "a");
+        assertThrows(IllegalArgumentException.class, () -> s.add("ALICE", "b"));
+        assertThrows(IllegalArgumentException.class, () -> s.setPassword("nobody", "b"));
+        assertThrows(IllegalArgumentException.class, () -> s.delete("nobody"));
+        for (String bad : List.of("", "a:b", "a b", "-x", "a".repeat(65))) {
+            assertThrows(IllegalArgumentException.class, () -> s.add(bad, "p"), bad);
+        }
+    }
+
+    @Test
+    void reportsACorruptLineByNumber() throws IOException {
+        Files.writeString(tmp.resolve("users"), "# header\nalice:1234\n");
+        IOException e = assertThrows(IOException.class, () -> store().list());
+        assertTrue(e.getMessage().startsWith("users:2:"), e.getMessage());
+    }
+}
