@@ -38,13 +38,23 @@ class VolumeCrashTest {
 
     /** Runs operations on the volume and on the oracle; {@link #after} is the oracle if the running operation completes. */
     private static final class Driver {
-        final Volume v;
+        final TestStore store;
+        Volume v;
         Oracle model = new Oracle(BS, BLOCKS);
         Oracle after;
         private int seq;
 
-        Driver(Volume v) {
+        Driver(TestStore store, Volume v) {
+            this.store = store;
             this.v = v;
+        }
+
+        /** Close (which flushes) and open again in the same session: a restore resumes from the durable cursor. */
+        void reopen() throws IOException {
+            admin(Oracle::flushed, () -> {
+                v.close();
+                v = Volume.open(store, OPTIONS);
+            });
         }
 
         byte[] data() {
@@ -196,6 +206,10 @@ class VolumeCrashTest {
         d.write(0);
         d.step(2);
         d.write(3);
+        d.reopen();
+        d.write(1);
+        d.step(2);
+        d.write(4); // restored by the background copy after the reopen, then written: the cursor protects it
         d.flush();
         d.step(100);
         d.refresh("w", null);
@@ -261,7 +275,7 @@ class VolumeCrashTest {
         Volume v = Volume.create(store, BLOCKS * BS, BS, OPTIONS);
         long base = store.power.operations();
         store.power.cutAfter(cut == Long.MAX_VALUE ? Long.MAX_VALUE : base + cut);
-        Driver d = new Driver(v);
+        Driver d = new Driver(store, v);
         try {
             scenario.run(d);
         } catch (IOException e) {
@@ -269,8 +283,8 @@ class VolumeCrashTest {
         }
         long ops = store.power.operations() - base;
         if (!store.power.failed()) {
-            d.model.checkAll(v, false);
-            v.close();
+            d.model.checkAll(d.v, false);
+            d.v.close();
             return ops;
         }
         String where = "cut after " + cut + " of the scenario's writes, " + outcome + " seed " + seed;
