@@ -331,8 +331,8 @@ public final class Volume implements AutoCloseable {
         try {
             engine.ensureOpen();
             return call.run();
-        } catch (VolumeStateException e) {
-            throw e;
+        } catch (VolumeStateException | NoSuchSnapshotException e) {
+            throw e; // a refusal, not an I/O failure: the volume stays usable
         } catch (IOException e) {
             throw engine.fail(e);
         } catch (IllegalStateException e) {
