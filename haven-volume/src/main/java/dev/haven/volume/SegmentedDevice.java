@@ -41,21 +41,25 @@ final class SegmentedDevice implements BlockDevice {
     @Override
     public void read(long block, ByteBuffer dst) throws IOException {
         checkRange(block, dst.remaining());
-        while (dst.hasRemaining()) {
-            int n = pieceBytes(block, dst.remaining());
-            segments.get((int) (block / segmentBlocks)).read(block % segmentBlocks, dst.slice(dst.position(), n));
-            dst.position(dst.position() + n);
-            block += n / blockSize();
-        }
+        split(block, dst, BlockDevice::read);
     }
 
     @Override
     public void write(long block, ByteBuffer src) throws IOException {
         checkRange(block, src.remaining());
-        while (src.hasRemaining()) {
-            int n = pieceBytes(block, src.remaining());
-            segments.get((int) (block / segmentBlocks)).write(block % segmentBlocks, src.slice(src.position(), n));
-            src.position(src.position() + n);
+        split(block, src, BlockDevice::write);
+    }
+
+    private interface Transfer {
+        void apply(BlockDevice segment, long block, ByteBuffer buf) throws IOException;
+    }
+
+    /** Runs {@code op} once per segment the transfer touches, on that segment's part of {@code buf}. */
+    private void split(long block, ByteBuffer buf, Transfer op) throws IOException {
+        while (buf.hasRemaining()) {
+            int n = pieceBytes(block, buf.remaining());
+            op.apply(segments.get((int) (block / segmentBlocks)), block % segmentBlocks, buf.slice(buf.position(), n));
+            buf.position(buf.position() + n);
             block += n / blockSize();
         }
     }
