@@ -217,10 +217,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Opens a regular file by id, checking its generation. */
     public OpenFile open(FileId id) throws FsException {
-        Inode i = attributes(id);
-        if (i.type() != NodeType.FILE) {
-            throw new FsException(i.isDirectory() ? FsError.IS_A_DIRECTORY : FsError.INVALID, "inode " + id.inode() + " is not a file");
-        }
+        guard.read(() -> checkGeneration(dataPath.regularFile(id.inode()), id));
         return new OpenFile(this, id);
     }
 
