@@ -265,6 +265,10 @@ class HavenFsTest {
         FsException e = assertThrows(FsException.class, () -> HavenFs.mount(dev));
         assertTrue(e.getMessage().contains("not a HavenFS"), e.getMessage());
         assertFalse(FsCheck.check(dev).isClean());
+        MemoryBlockDevice tiny = new MemoryBlockDevice("tiny", 512, 4);
+        assertError(FsError.CORRUPT, () -> HavenFs.mount(tiny));
+        assertFalse(FsCheck.check(tiny).isClean());
+        assertError(FsError.NO_SPACE, () -> HavenFs.format(tiny, FormatOptions.DEFAULT));
     }
 
     @Test
