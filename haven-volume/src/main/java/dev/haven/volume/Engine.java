@@ -74,6 +74,10 @@ final class Engine {
         if (lifecycle == VolumeLifecycle.OPEN) {
             failure = e;
             lifecycle = lifecycle.moveTo(VolumeLifecycle.FAILED);
+            VolumeState.RestoreStatus rs = state.restore;
+            if (rs != null) {
+                rs.lifecycle = rs.lifecycle.moveTo(RestoreState.FAILED); // resumes at the next open
+            }
         }
         return e;
     }

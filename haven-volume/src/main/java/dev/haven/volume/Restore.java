@@ -12,11 +12,13 @@ public final class Restore {
     private final Engine engine;
     private final String source;
     private final ReentrantLock stepLock;
+    private final VolumeState.RestoreStatus status;
 
-    Restore(Engine engine, String source, ReentrantLock stepLock) {
+    Restore(Engine engine, String source, ReentrantLock stepLock, VolumeState.RestoreStatus status) {
         this.engine = engine;
         this.source = source;
         this.stepLock = stepLock;
+        this.status = status;
     }
 
     /** The snapshot restored from. */
@@ -26,18 +28,15 @@ public final class Restore {
 
     /** Blocks done of total; COMPLETE once the restore is durable as finished. */
     public RestoreProgress progress() {
-        VolumeState.RestoreStatus rs = engine.state.restore;
         long total = engine.state.blockCount;
-        if (rs == null) {
-            return new RestoreProgress(source, total, total, RestoreState.COMPLETE);
-        }
-        return new RestoreProgress(source, Math.min(rs.cursor, total), total,
-                engine.isOpen() ? RestoreState.RUNNING : RestoreState.FAILED);
+        RestoreState st = status.lifecycle;
+        return new RestoreProgress(source, st == RestoreState.COMPLETE ? total : Math.min(status.cursor, total), total,
+                st);
     }
 
     /** True once complete. */
     public boolean isDone() {
-        return engine.state.restore == null;
+        return status.lifecycle == RestoreState.COMPLETE;
     }
 
     /** Copies up to {@code maxBlocks} differing blocks and flushes; returns true when the restore is complete. */
@@ -57,7 +56,10 @@ public final class Restore {
         try {
             engine.ensureOpen();
             VolumeState.RestoreStatus rs = state.restore;
-            if (rs == null) {
+            if (rs != status) {
+                if (!isDone()) {
+                    throw new IOException("the restore from " + source + " is no longer running: " + status.lifecycle);
+                }
                 return true;
             }
             Snapshot src = state.require(rs.sourceId);
@@ -76,7 +78,7 @@ public final class Restore {
             engine.admin.readLock().unlock();
         }
         engine.flush(); // makes the progress durable (docs/format/volume.md, "Write ordering" step 3)
-        return state.restore == null;
+        return isDone();
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.haven.volume;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,13 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * live mappings (every block below the high-water mark that no mapping holds). A block released
  * by a delete or refresh is reused only after the metadata naming its release is durable
  * ({@link #commitReleases()}), so a crash can never leave a live snapshot pointing at a block
- * that was overwritten for someone else.
+ * that was overwritten for someone else. Free space is kept as ranges, so its memory follows
+ * fragmentation, not the number of free blocks; the lowest free block is handed out first.
  */
 final class SaveSpace {
     private final ReentrantLock lock = new ReentrantLock();
     private final long capacity;
     private final String file;
-    private final ArrayDeque<Long> free = new ArrayDeque<>();
+    /** Free ranges below the high-water mark: start to end (exclusive). */
+    private final TreeMap<Long, Long> free = new TreeMap<>();
     private final List<Long> released = new ArrayList<>();
     private long highWater;
     private long used;
@@ -38,8 +41,8 @@ final class SaveSpace {
             used = held.size();
             long next = 0;
             for (long b : held) {
-                for (; next < b; next++) {
-                    free.add(next);
+                if (b > next) {
+                    free.put(next, b);
                 }
                 next = b + 1;
             }
@@ -51,8 +54,14 @@ final class SaveSpace {
     long allocate() throws IOException {
         lock.lock();
         try {
-            Long b = free.pollFirst();
-            if (b == null) {
+            long b;
+            Map.Entry<Long, Long> first = free.pollFirstEntry();
+            if (first != null) {
+                b = first.getKey();
+                if (b + 1 < first.getValue()) {
+                    free.put(b + 1, first.getValue());
+                }
+            } else {
                 if (highWater >= capacity) {
                     throw new IOException(file + ": save volume full (" + capacity + " blocks)");
                 }
@@ -80,11 +89,28 @@ final class SaveSpace {
     void commitReleases() {
         lock.lock();
         try {
-            free.addAll(released);
+            for (long b : released) {
+                addFree(b);
+            }
             released.clear();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Adds one block to the free ranges, merging with its neighbours. */
+    private void addFree(long b) {
+        long start = b;
+        long end = b + 1;
+        Map.Entry<Long, Long> before = free.floorEntry(b);
+        if (before != null && before.getValue() == b) {
+            start = before.getKey();
+        }
+        Long afterEnd = free.remove(b + 1);
+        if (afterEnd != null) {
+            end = afterEnd;
+        }
+        free.put(start, end);
     }
 
     long used() {

@@ -232,7 +232,7 @@ public final class Volume implements AutoCloseable {
             // One commit for the pre-restore snapshot and the restore: both or neither survive a crash.
             Snapshot pre = takeSnapshot(uniqueName("pre-restore-"));
             commit(new Record.RestoreStart(src.id, pre.id, 0));
-            return new Restore(engine, src.name, stepLock);
+            return new Restore(engine, src.name, stepLock, engine.state.restore);
         });
         if (options.restoreExecutorOrNull() != null) {
             options.restoreExecutorOrNull().execute(r::runInBackground);
@@ -243,7 +243,7 @@ public final class Volume implements AutoCloseable {
     /** The running restore, or null. */
     public Restore currentRestore() {
         VolumeState.RestoreStatus rs = engine.state.restore;
-        return rs == null ? null : new Restore(engine, engine.state.require(rs.sourceId).name, stepLock);
+        return rs == null ? null : new Restore(engine, engine.state.require(rs.sourceId).name, stepLock, rs);
     }
 
     /** Deletes a snapshot and gives its save-volume blocks back (refused while writable snapshots depend on it). */
@@ -331,8 +331,8 @@ public final class Volume implements AutoCloseable {
         try {
             engine.ensureOpen();
             return call.run();
-        } catch (VolumeStateException e) {
-            throw e;
+        } catch (VolumeStateException | NoSuchSnapshotException e) {
+            throw e; // a refusal, not an I/O failure: the volume stays usable
         } catch (IOException e) {
             throw engine.fail(e);
         } catch (IllegalStateException e) {

@@ -41,6 +41,7 @@ final class VolumeState {
         final long preId;
         volatile long cursor;
         final ConcurrentSkipListSet<Long> marks = new ConcurrentSkipListSet<>();
+        volatile RestoreState lifecycle = RestoreState.RUNNING;
 
         RestoreStatus(long sourceId, long preId, long cursor) {
             this.sourceId = sourceId;
@@ -98,7 +99,10 @@ final class VolumeState {
                 restore.cursor = c.cursor();
                 restore.marks.headSet(c.cursor()).clear();
             }
-            case Record.RestoreDone d -> restore = null;
+            case Record.RestoreDone d -> {
+                restore.lifecycle = restore.lifecycle.moveTo(RestoreState.COMPLETE);
+                restore = null;
+            }
         }
     }
 

@@ -18,7 +18,9 @@ final class WriteOrder {
     private final HeldWrites held;
     /** Blocks written by the user during a restore, to log as marks at the next flush. */
     private final ConcurrentLinkedQueue<Long> marksToLog = new ConcurrentLinkedQueue<>();
-    private long loggedCursor = -1;
+    /** The restore whose cursor {@link #loggedCursor} is, and the cursor the log holds for it. */
+    private VolumeState.RestoreStatus loggedFor;
+    private long loggedCursor;
 
     WriteOrder(BlockDevice data, BlockDevice save, MetaLog log, VolumeState state, SaveSpace space, HeldWrites held) {
         this.data = data;
@@ -27,6 +29,9 @@ final class WriteOrder {
         this.state = state;
         this.space = space;
         this.held = held;
+        // A restore replayed at open: the log holds its cursor.
+        this.loggedFor = state.restore;
+        this.loggedCursor = loggedFor == null ? 0 : loggedFor.cursor;
     }
 
     /** Block {@code b} was restored for a user write; the mark is logged after its restored data is durable. */
@@ -62,13 +67,13 @@ final class WriteOrder {
     private void flushRestoreProgress() throws IOException {
         VolumeState.RestoreStatus rs = state.restore;
         if (rs == null) {
-            loggedCursor = -1;
             return;
         }
-        if (loggedCursor < 0) {
-            // First flush of this restore (just started: RestoreStart holds the cursor; or just
-            // reopened: the log does). Logging a cursor less often is always safe.
-            loggedCursor = rs.cursor;
+        if (rs != loggedFor) {
+            // First flush of a restore started in this session: its RestoreStart, made durable
+            // in step 1 of this flush, holds cursor 0.
+            loggedFor = rs;
+            loggedCursor = 0;
         }
         boolean changed = false;
         for (Long m = marksToLog.poll(); m != null; m = marksToLog.poll()) {

@@ -250,6 +250,12 @@ class VolumeTest {
             assertThrows(IllegalArgumentException.class, () -> v.createSnapshot("a@b"));
             assertThrows(IllegalArgumentException.class, () -> v.createSnapshot("a b"));
             assertThrows(NoSuchSnapshotException.class, () -> v.view("nope"));
+            assertThrows(NoSuchSnapshotException.class, () -> v.delete("nope"));
+            assertThrows(NoSuchSnapshotException.class, () -> v.restore("nope"));
+            assertThrows(VolumeStateException.class, () -> v.createSnapshot(b));
+            v.createSnapshot("still-works"); // refusals never fail the volume
+            v.production().write(0, fill(1));
+            v.flush();
         }
     }
 
