@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,26 +24,15 @@ class NodeIT {
     @TempDir
     Path tmp;
 
+    /** Same convention as haven-smb's SmbClientIT: fail when smbclient is missing, unless HAVEN_SKIP_PEERS. */
     @BeforeAll
-    static void assumeSmbclient() {
-        if (new File("/usr/bin/smbclient").canExecute() || onPath("smbclient")) {
-            return;
+    static void assumeSmbclient() throws InterruptedException {
+        try {
+            new ProcessBuilder("smbclient", "--version").redirectErrorStream(true).start().waitFor();
+        } catch (IOException notInstalled) {
+            assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbclient is missing");
+            fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
         }
-        assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbclient is missing");
-        fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, tool).canExecute()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Run(int exitCode, String output) {}
