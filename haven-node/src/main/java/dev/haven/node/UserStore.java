@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>Changes are atomic: the new content goes to a temporary file created with mode 600, is
  * fsynced, renamed over {@code users}, and the directory is fsynced. Writers in several processes
- * take an OS lock on {@code users.lock}. Readers need no lock (rename is atomic), so a running
+ * take an OS lock on {@code users.lock} (and, within one process, a lock per file). Readers need no lock (rename is atomic), so a running
  * node reads the file on every logon and sees changes at once.
  */
 public final class UserStore implements UserDirectory {
@@ -38,11 +39,18 @@ public final class UserStore implements UserDirectory {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path file;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * In-process writers of one file, whatever store object they use: the JVM holds OS file locks
+     * per process, so a second lock attempt from this process would fail instead of waiting.
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock writeLock;
 
     /** The store in {@code file}; the file is created on the first change. */
     public UserStore(Path file) {
         this.file = file;
+        this.writeLock = WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
     }
 
     /** Re-reads the file, so a running node sees user changes at the next logon. */

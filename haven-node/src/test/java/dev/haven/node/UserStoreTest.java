@@ -78,6 +78,30 @@ class UserStoreTest {
     }
 
     @Test
+    void concurrentWritersLoseNoChange() throws Exception {
+        List<Thread> writers = new java.util.ArrayList<>();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            // Separate stores, as separate 'haven user' processes would be; the file lock orders them.
+            writers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < 5; i++) {
+                        store().add("u" + id + "-" + i, "p");
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread w : writers) {
+            w.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(20, store().list().size());
+    }
+
+    @Test
     void refusesDuplicatesUnknownUsersAndBadNames() throws IOException {
         UserStore s = store();
         s.add("alice", "a");
