@@ -4,7 +4,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Per-file state of a rule engine with one lock per file and no global lock: the map only finds
@@ -16,11 +15,11 @@ import java.util.function.Supplier;
  */
 public final class FileTable<S> {
     private final ConcurrentHashMap<FileKey, Slot<S>> slots = new ConcurrentHashMap<>();
-    private final Supplier<S> factory;
+    private final Function<FileKey, S> factory;
     private final Predicate<S> isEmpty;
 
-    /** Creates a table whose slots start as {@code factory.get()} and are dropped when {@code isEmpty}. */
-    public FileTable(Supplier<S> factory, Predicate<S> isEmpty) {
+    /** Creates a table whose slots start as {@code factory.apply(file)} and are dropped when {@code isEmpty}. */
+    public FileTable(Function<FileKey, S> factory, Predicate<S> isEmpty) {
         this.factory = factory;
         this.isEmpty = isEmpty;
     }
@@ -28,7 +27,7 @@ public final class FileTable<S> {
     /** Runs {@code action} on the file's state under its lock, creating the state if absent. */
     public <R> R withFile(FileKey file, Function<S, R> action) {
         while (true) {
-            Slot<S> slot = slots.computeIfAbsent(file, k -> new Slot<>(factory.get()));
+            Slot<S> slot = slots.computeIfAbsent(file, k -> new Slot<>(factory.apply(k)));
             slot.lock.lock();
             try {
                 if (slot.retired) {

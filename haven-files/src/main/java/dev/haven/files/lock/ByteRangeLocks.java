@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * are completed after that lock is released, so a continuation may call back in.
  */
 public final class ByteRangeLocks {
-    private final FileTable<FileLocks> files = new FileTable<>(FileLocks::new, FileLocks::isEmpty);
+    private final FileTable<FileLocks> files = new FileTable<>(k -> new FileLocks(), FileLocks::isEmpty);
 
     /** The locks and waiting requests of one file, guarded by the file's lock in {@link FileTable}. */
     private static final class FileLocks {

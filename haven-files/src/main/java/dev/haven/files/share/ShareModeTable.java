@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe with one lock per file.
  */
 public final class ShareModeTable {
-    private final FileTable<FileOpens> files = new FileTable<>(FileOpens::new, f -> f.opens.isEmpty());
+    private final FileTable<FileOpens> files = new FileTable<>(k -> new FileOpens(), f -> f.opens.isEmpty());
     private final ConcurrentHashMap<OpenId, FileKey> fileOfOpen = new ConcurrentHashMap<>();
 
     /** The opens of one file, guarded by the file's lock in {@link FileTable}. */
