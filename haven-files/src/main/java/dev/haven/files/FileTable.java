@@ -28,35 +28,30 @@ public final class FileTable<S> {
     public <R> R withFile(FileKey file, Function<S, R> action) {
         while (true) {
             Slot<S> slot = slots.computeIfAbsent(file, k -> new Slot<>(factory.apply(k)));
-            slot.lock.lock();
-            try {
-                if (slot.retired) {
-                    continue; // removed by a concurrent caller after we found it: take a fresh slot
-                }
-                try {
-                    return action.apply(slot.state);
-                } finally {
-                    retireIfEmpty(file, slot);
-                }
-            } finally {
-                slot.lock.unlock();
+            Ran<R> ran = runLocked(file, slot, action);
+            if (ran != null) {
+                return ran.value;
             }
+            // The slot was retired by a concurrent caller after we found it: take a fresh one.
         }
     }
 
     /** Runs {@code action} on the file's state under its lock if the file has state, else returns {@code absent}. */
     public <R> R withExisting(FileKey file, Function<S, R> action, R absent) {
         Slot<S> slot = slots.get(file);
-        if (slot == null) {
-            return absent;
-        }
+        Ran<R> ran = slot == null ? null : runLocked(file, slot, action);
+        return ran == null ? absent : ran.value;
+    }
+
+    /** Runs the action under the slot's lock; null if the slot was retired (its state is empty and gone). */
+    private <R> Ran<R> runLocked(FileKey file, Slot<S> slot, Function<S, R> action) {
         slot.lock.lock();
         try {
             if (slot.retired) {
-                return absent; // it became empty, which is what "absent" means
+                return null;
             }
             try {
-                return action.apply(slot.state);
+                return new Ran<>(action.apply(slot.state));
             } finally {
                 retireIfEmpty(file, slot);
             }
@@ -64,6 +59,9 @@ public final class FileTable<S> {
             slot.lock.unlock();
         }
     }
+
+    /** The result of an action that ran (it may itself be null). */
+    private record Ran<R>(R value) {}
 
     /** Number of files that currently have state (for tests and metrics). */
     public int size() {
