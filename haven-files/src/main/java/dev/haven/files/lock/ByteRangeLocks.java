@@ -51,13 +51,30 @@ public final class ByteRangeLocks {
      * INVALID_LOCK_RANGE if the range passes 2^64 - 1.
      */
     public ByteRangeLock lock(FileKey file, OpenId open, OwnerId owner, long offset, long length, boolean exclusive) {
-        ByteRangeLock wanted = new ByteRangeLock(open, owner, LockRange.of(offset, length), exclusive);
+        return lockAll(file, open, owner, List.of(new LockRequest(offset, length, exclusive))).get(0);
+    }
+
+    /**
+     * Takes several fail-immediately locks as one: all are granted, or none and the first failure
+     * is thrown ([MS-SMB2] 3.3.5.14.2: on failure the locks of earlier entries are unlocked). The
+     * entries are taken in order, so two entries of one request can conflict with each other.
+     */
+    public List<ByteRangeLock> lockAll(FileKey file, OpenId open, OwnerId owner, List<LockRequest> requests) {
+        List<ByteRangeLock> wanted = new ArrayList<>(requests.size());
+        for (LockRequest r : requests) {
+            wanted.add(new ByteRangeLock(open, owner, LockRange.of(r.offset(), r.length()), r.exclusive()));
+        }
         return files.withFile(file, f -> {
-            if (f.conflictsWithLock(wanted)) {
-                throw new FileServiceException(FileServiceError.LOCK_NOT_GRANTED, file + " " + wanted.range());
+            int before = f.granted.size();
+            for (ByteRangeLock l : wanted) {
+                if (f.conflictsWithLock(l)) {
+                    // Nobody saw the partial grant: the file's lock was held throughout.
+                    f.granted.subList(before, f.granted.size()).clear();
+                    throw new FileServiceException(FileServiceError.LOCK_NOT_GRANTED, file + " " + l.range());
+                }
+                f.granted.add(l);
             }
-            f.granted.add(wanted);
-            return wanted;
+            return List.copyOf(wanted);
         });
     }
 

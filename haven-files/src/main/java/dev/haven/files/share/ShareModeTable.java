@@ -34,7 +34,8 @@ public final class ShareModeTable {
      * share access denies this one or this one's denies an existing open ([MS-FSA] 2.1.5.1.2.2).
      * {@code deleteOnClose} needs DELETE access ([MS-SMB2] 3.3.5.9: else STATUS_ACCESS_DENIED).
      */
-    public ShareModeOpen open(FileKey file, OpenId open, AccessMask granted, ShareAccess share, boolean deleteOnClose) {
+    public ShareModeOpen open(FileKey file, OpenId open, AccessMask access, ShareAccess share, boolean deleteOnClose) {
+        AccessMask granted = access.mapGeneric(); // GENERIC_WRITE must count as write access here
         if (deleteOnClose && !granted.canDelete()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close without DELETE access");
         }

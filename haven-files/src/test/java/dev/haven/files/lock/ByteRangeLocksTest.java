@@ -243,6 +243,24 @@ class ByteRangeLocksTest {
     }
 
     @Test
+    void multiRangeLockIsAllOrNothing() {
+        locks.lock(FILE, a, O, 100, 10, true);
+        assertError(FileServiceError.LOCK_NOT_GRANTED, () -> locks.lockAll(FILE, b, O,
+                List.of(new LockRequest(0, 10, true), new LockRequest(20, 10, false), new LockRequest(105, 1, false))));
+        assertEquals(1, locks.locksOf(FILE).size(), "the first two were rolled back");
+        List<ByteRangeLock> got = locks.lockAll(FILE, b, O, List.of(new LockRequest(0, 10, true), new LockRequest(20, 10, false)));
+        assertEquals(2, got.size());
+        assertEquals(3, locks.locksOf(FILE).size());
+    }
+
+    @Test
+    void entriesOfOneMultiRangeRequestConflictWithEachOther() {
+        assertError(FileServiceError.LOCK_NOT_GRANTED, () -> locks.lockAll(FILE, a, O,
+                List.of(new LockRequest(0, 10, true), new LockRequest(5, 10, true))));
+        assertTrue(locks.locksOf(FILE).isEmpty());
+    }
+
+    @Test
     void lockSequenceDetectsReplayOfASucceededRequestOnly() {
         LockSequenceTable seq = new LockSequenceTable();
         int index3number5 = (3 << 4) | 5;

@@ -144,6 +144,15 @@ class ShareModeTableTest {
     }
 
     @Test
+    void genericAccessBitsCountAsTheDataAccessTheyMapTo() {
+        table.open(FILE, OpenId.random(), AccessMask.of(AccessMask.GENERIC_WRITE), share("RD"), false);
+        FileServiceException e = assertThrows(FileServiceException.class,
+                () -> table.open(FILE, OpenId.random(), AccessMask.of(AccessMask.GENERIC_ALL), share("RWD"), false));
+        assertEquals(FileServiceError.SHARING_VIOLATION, e.error());
+        table.open(FILE, OpenId.random(), AccessMask.of(AccessMask.GENERIC_READ), share("RWD"), false);
+    }
+
+    @Test
     void closingTheConflictingOpenAdmitsTheNextOne() {
         OpenId first = OpenId.random();
         table.open(FILE, first, access("RW"), share("-"), false);
