@@ -13,7 +13,7 @@ public final class BreakWait {
     private final CompletableFuture<Void> future;
 
     BreakWait(CompletableFuture<Void> future) {
-        this.future = future;
+        this.future = future.copy(); // callers cannot complete the manager's own future
     }
 
     /** Completes when the operation may proceed. Never completes exceptionally. */

@@ -87,6 +87,7 @@ final class FileOplocks {
         effects.notifications.add(notification(h, from, target, ackRequired));
         if (!ackRequired && !h.isLease() && target.equals(LeaseState.NONE)) {
             holders.remove(h.key); // an oplock broken to none is no oplock; the open stays
+            h.phase = h.phase.to(HolderPhase.GONE);
         }
     }
 

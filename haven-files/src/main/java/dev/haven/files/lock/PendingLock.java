@@ -11,16 +11,19 @@ import java.util.function.BooleanSupplier;
  */
 public final class PendingLock {
     private final CompletableFuture<ByteRangeLock> future;
+    /** What callers see: a dependent copy, so completing it from outside cannot fake a grant. */
+    private final CompletableFuture<ByteRangeLock> view;
     private final BooleanSupplier canceller;
 
     PendingLock(CompletableFuture<ByteRangeLock> future, BooleanSupplier canceller) {
         this.future = future;
+        this.view = future.copy();
         this.canceller = canceller;
     }
 
-    /** The outcome; callers attach their reply to it. Completing it from outside has no effect on the locks. */
+    /** The outcome; callers attach their reply to it. */
     public CompletableFuture<ByteRangeLock> future() {
-        return future;
+        return view;
     }
 
     /** True if the lock is already granted. */
