@@ -3,17 +3,13 @@ package dev.haven.files.lease;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haven.files.ClientGuid;
+import dev.haven.files.Concurrently;
 import dev.haven.files.FileKey;
 import dev.haven.files.LeaseKey;
 import dev.haven.files.OpenId;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -43,36 +39,23 @@ class LeaseManagerConcurrencyTest {
         self[0] = new LeaseManager(Clock.systemUTC(), never, answerAtOnce, Duration.ofSeconds(35));
         LeaseManager leases = self[0];
         FileKey shared = new FileKey(8, 0);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    ClientGuid client = new ClientGuid(new UUID(thread, 0));
-                    for (int i = 0; i < ROUNDS; i++) {
-                        FileKey own = new FileKey(thread, i % 5);
-                        FileKey file = i % 3 == 0 ? shared : own;
-                        LeaseKey key = new LeaseKey(thread, i);
-                        OpenId first = OpenId.random();
-                        leases.breakFor(file, OplockKey.of(client, key), BreakCause.OPEN).future().get(30, TimeUnit.SECONDS);
-                        leases.openWithLease(file, first, client, key, LeaseState.RWH, LeaseKey.ZERO, 0);
-                        OpenId second = OpenId.random();
-                        leases.breakFor(file, OplockKey.of(second), BreakCause.OPEN).future().get(30, TimeUnit.SECONDS);
-                        leases.openWithOplock(file, second, OplockLevel.BATCH);
-                        leases.breakFor(file, second, BreakCause.WRITE).future().get(30, TimeUnit.SECONDS);
-                        leases.close(second);
-                        leases.close(first);
-                    }
-                    return null;
-                }));
+        Concurrently.run(THREADS, thread -> {
+            ClientGuid client = new ClientGuid(new UUID(thread, 0));
+            for (int i = 0; i < ROUNDS; i++) {
+                FileKey own = new FileKey(thread, i % 5);
+                FileKey file = i % 3 == 0 ? shared : own;
+                LeaseKey key = new LeaseKey(thread, i);
+                OpenId first = OpenId.random();
+                leases.breakFor(file, OplockKey.of(client, key), BreakCause.OPEN).future().get(30, TimeUnit.SECONDS);
+                leases.openWithLease(file, first, client, key, LeaseState.RWH, LeaseKey.ZERO, 0);
+                OpenId second = OpenId.random();
+                leases.breakFor(file, OplockKey.of(second), BreakCause.OPEN).future().get(30, TimeUnit.SECONDS);
+                leases.openWithOplock(file, second, OplockLevel.BATCH);
+                leases.breakFor(file, second, BreakCause.WRITE).future().get(30, TimeUnit.SECONDS);
+                leases.close(second);
+                leases.close(first);
             }
-            for (Future<?> f : done) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         for (int t = 0; t < THREADS; t++) {
             assertTrue(leases.leaseOf(new ClientGuid(new UUID(t, 0)), new LeaseKey(t, ROUNDS - 1)).isEmpty());
         }

@@ -8,6 +8,7 @@ import dev.haven.files.FileKey;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.LeaseKey;
 import dev.haven.files.OpenId;
+import dev.haven.files.SeededRuns;
 import dev.haven.files.lease.BreakNotification.LeaseBreak;
 import dev.haven.files.lease.BreakNotification.OplockBreak;
 import java.time.Duration;
@@ -34,31 +35,16 @@ class LeaseManagerInvariantTest {
 
     @Test
     void randomRunsKeepCachingConsistent() {
-        String fixed = System.getProperty("haven.seed");
-        if (fixed != null) {
-            run(Long.parseLong(fixed));
-            return;
+        if (SeededRuns.run(200, seed -> new Run(seed).steps())) {
+            // The runs must really exercise the machinery, not pass by doing nothing.
+            assertTrue(breaksSeen > 100 && acksAccepted > 50 && writersSeen > 50,
+                    "breaks " + breaksSeen + ", acks " + acksAccepted + ", writers " + writersSeen);
         }
-        long base = new Random().nextLong();
-        for (int i = 0; i < 200; i++) {
-            run(base + i);
-        }
-        // The runs must really exercise the machinery, not pass by doing nothing.
-        assertTrue(breaksSeen > 100 && acksAccepted > 50 && writersSeen > 50,
-                "breaks " + breaksSeen + ", acks " + acksAccepted + ", writers " + writersSeen);
     }
 
     private int breaksSeen;
     private int acksAccepted;
     private int writersSeen;
-
-    private void run(long seed) {
-        try {
-            new Run(seed).steps();
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("failed with seed " + seed + " (replay: -Dhaven.seed=" + seed + ")", e);
-        }
-    }
 
     private final class Run {
         final Random rnd;

@@ -7,6 +7,7 @@ import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
+import dev.haven.files.SeededRuns;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,27 +79,11 @@ class ByteRangeLocksModelTest {
 
     @Test
     void randomOperationsMatchTheOracle() {
-        String fixed = System.getProperty("haven.seed");
-        if (fixed != null) {
-            runCase(Long.parseLong(fixed));
-            return;
-        }
-        long base = new Random().nextLong();
-        for (int i = 0; i < 300; i++) {
-            runCase(base + i);
-        }
+        SeededRuns.run(300, this::runSteps);
     }
 
     private static BigInteger unsigned(long v) {
         return new BigInteger(Long.toUnsignedString(v));
-    }
-
-    private void runCase(long seed) {
-        try {
-            runSteps(seed);
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("failed with seed " + seed + " (replay: -Dhaven.seed=" + seed + ")", e);
-        }
     }
 
     private void runSteps(long seed) {
