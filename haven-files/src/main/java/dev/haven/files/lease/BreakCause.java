@@ -55,15 +55,19 @@ public enum BreakCause {
     }
 
     /**
-     * True if the operation must wait for the holder's acknowledgment. A break from a state with
-     * write caching always waits (dirty data must be flushed first); a break of handle caching
-     * alone makes opens wait but lets writes and locks proceed; a break from read-only caching
-     * needs no acknowledgment at all (Windows oplock break conditions for WRITE and LOCK_CONTROL).
+     * True if the operation must wait for the acknowledgment of a break from {@code from}. Breaks
+     * from write caching hold back every operation (dirty data must be flushed first), except that
+     * a byte-range lock waits for an RWH lease only as long as for an RH one; a break of handle
+     * caching alone holds back opens but not writes or locks (Windows oplock break conditions for
+     * IRP_MJ_WRITE and IRP_MJ_LOCK_CONTROL). Breaks from read caching alone need no ack at all.
      */
-    boolean waitsForAck(LeaseState from) {
-        if (from.has(LeaseState.WRITE_CACHING)) {
-            return true;
-        }
-        return from.has(LeaseState.HANDLE_CACHING) && this != WRITE && this != LOCK;
+    boolean waitsForAck(LeaseState from, boolean lease) {
+        boolean write = from.has(LeaseState.WRITE_CACHING);
+        boolean handle = from.has(LeaseState.HANDLE_CACHING);
+        return switch (this) {
+            case WRITE -> write;
+            case LOCK -> write && !(lease && handle);
+            case OPEN, OPEN_OVERWRITE, HANDLE_CONFLICT, READ -> write || handle;
+        };
     }
 }

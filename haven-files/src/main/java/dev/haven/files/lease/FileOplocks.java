@@ -51,7 +51,7 @@ final class FileOplocks {
             if (!target.equals(base)) {
                 lower(h, target, effects, startBreak);
             }
-            if (h.isBreaking() && cause.waitsForAck(h.state)) {
+            if (h.isBreaking() && cause.waitsForAck(h.state, h.isLease())) {
                 waitFor.put(h.key, target);
             }
         }
@@ -142,7 +142,8 @@ final class FileOplocks {
             Waiter w = it.next();
             w.needed.entrySet().removeIf(e -> {
                 Holder h = holders.get(e.getKey());
-                return h == null || !h.isBreaking() || h.state.isSubsetOf(e.getValue()) || !w.cause.waitsForAck(h.state);
+                return h == null || !h.isBreaking() || h.state.isSubsetOf(e.getValue())
+                        || !w.cause.waitsForAck(h.state, h.isLease());
             });
             if (w.needed.isEmpty()) {
                 it.remove();

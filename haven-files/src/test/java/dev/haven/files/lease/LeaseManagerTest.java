@@ -294,6 +294,26 @@ class LeaseManagerTest {
     }
 
     @Test
+    void lockBreaksRwhLeaseToNoneWithoutWaitingButWaitsForABatchOplock() {
+        leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RWH);
+        OpenId locker = OpenId.random();
+        leases.openWithOplock(FILE, locker, OplockLevel.NONE);
+        assertTrue(leases.breakFor(FILE, locker, BreakCause.LOCK).isDone());
+        assertEquals(LeaseState.NONE, ((LeaseBreak) breaks.get(0)).to());
+        assertTrue(breaks.get(0).ackRequired());
+
+        FileKey other = OTHER_FILE;
+        OpenId batch = OpenId.random();
+        leases.openWithOplock(other, batch, OplockLevel.BATCH);
+        OpenId locker2 = OpenId.random();
+        leases.openWithOplock(other, locker2, OplockLevel.NONE);
+        BreakWait w = leases.breakFor(other, locker2, BreakCause.LOCK);
+        assertFalse(w.isDone());
+        leases.acknowledgeOplock(batch, OplockLevel.NONE);
+        assertTrue(w.isDone());
+    }
+
+    @Test
     void rejectsALeaseAckOutsideTheBreakToState() {
         leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RWH);
         leases.breakFor(FILE, OplockKey.of(CLIENT_B, KEY_2), BreakCause.OPEN);
