@@ -413,6 +413,21 @@ class LeaseManagerTest {
     }
 
     @Test
+    void aFailingListenerCostsNeitherOtherBreaksNorTheWait() {
+        List<BreakNotification> seen = new ArrayList<>();
+        LeaseManager failing = new LeaseManager(clock, scheduler, n -> {
+            seen.add(n);
+            throw new IllegalStateException("front-end bug");
+        }, LeaseManager.DEFAULT_BREAK_TIMEOUT);
+        failing.openWithLease(FILE, OpenId.random(), CLIENT_A, KEY_1, LeaseState.R, LeaseKey.ZERO, 0);
+        failing.openWithLease(FILE, OpenId.random(), CLIENT_B, KEY_2, LeaseState.R, LeaseKey.ZERO, 0);
+        OpenId writer = OpenId.random();
+        failing.openWithOplock(FILE, writer, OplockLevel.NONE);
+        assertTrue(failing.breakFor(FILE, writer, BreakCause.WRITE).isDone());
+        assertEquals(2, seen.size());
+    }
+
+    @Test
     void ackFromInsideTheListenerDoesNotDeadlock() {
         List<BreakNotification> seen = new ArrayList<>();
         LeaseManager[] self = new LeaseManager[1];
