@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * then {@link #openWithOplock} or {@link #openWithLease}; before I/O on an open:
  * {@link #breakFor(FileKey, OpenId, BreakCause)}; for break acknowledgments:
  * {@link #acknowledgeOplock} / {@link #acknowledgeLease}; for CLOSE: {@link #close}. Breaks reach
- * clients through the {@link BreakListener}. A break not acknowledged within the timeout (35 s by
+ * clients through the {@link BreakListener}. Every open of a file registers here, also one without
+ * caching (an NFS open, an SMB open with no oplock: {@code openWithOplock(.., NONE)}), because any
+ * open of another key stops write caching from being granted. A break not acknowledged within the timeout (35 s by
  * default, as Windows) ends as if acknowledged with NONE ([MS-SMB2] 3.3.1.12
  * Lease.LeaseBreakTimeout, 3.3.2.1). Thread-safe with one lock per file.
  */

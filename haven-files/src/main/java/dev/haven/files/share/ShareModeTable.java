@@ -90,14 +90,21 @@ public final class ShareModeTable {
      * FileDispositionInformation, [MS-FSA] 2.1.5.15.3); the open needs DELETE access.
      */
     public void setDeletePending(OpenId open, boolean pending) {
-        ShareModeOpen o = find(open).orElseThrow(() -> new FileServiceException(FileServiceError.FILE_CLOSED, open.toString()));
-        if (!o.granted().canDelete()) {
-            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "disposition without DELETE access");
-        }
-        files.withExisting(o.file(), f -> {
+        FileKey file = fileOfOpen.get(open);
+        FileServiceError failure = file == null ? FileServiceError.FILE_CLOSED : files.withExisting(file, f -> {
+            ShareModeOpen o = f.opens.get(open);
+            if (o == null) {
+                return FileServiceError.FILE_CLOSED; // closed by another thread just now
+            }
+            if (!o.granted().canDelete()) {
+                return FileServiceError.ACCESS_DENIED;
+            }
             f.deletePending = pending;
             return null;
-        }, null);
+        }, FileServiceError.FILE_CLOSED);
+        if (failure != null) {
+            throw new FileServiceException(failure, "disposition through " + open);
+        }
     }
 
     /** True if the file is marked for deletion. */
