@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Oplocks and leases of every file, for every protocol. A front-end calls, for a CREATE:
@@ -32,6 +33,7 @@ public final class LeaseManager {
     private final BreakScheduler scheduler;
     private final BreakListener listener;
     private final Duration breakTimeout;
+    private final Predicate<FileKey> hasByteRangeLocks;
     private final FileTable<FileOplocks> files = new FileTable<>(FileOplocks::new, FileOplocks::isEmpty);
     private final ConcurrentHashMap<OpenId, FileKey> fileOfOpen = new ConcurrentHashMap<>();
     /** [MS-SMB2] 3.3.1.4 GlobalLeaseTableList: the file each client's lease key is bound to. */
@@ -42,10 +44,28 @@ public final class LeaseManager {
      * {@code listener} receives every break.
      */
     public LeaseManager(Clock clock, BreakScheduler scheduler, BreakListener listener, Duration breakTimeout) {
+        this(clock, scheduler, listener, breakTimeout, file -> false);
+    }
+
+    /**
+     * Creates a manager that asks {@code hasByteRangeLocks} (for example
+     * {@code ByteRangeLocks::hasLocks}) before granting shared caching: read caching without write
+     * caching is refused on a file with byte-range locks or waiting lock requests, as Windows
+     * does (FsRtlCheckLockForOplockRequest), because a lock would break it at once.
+     */
+    public LeaseManager(Clock clock, BreakScheduler scheduler, BreakListener listener, Duration breakTimeout,
+            Predicate<FileKey> hasByteRangeLocks) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
         this.breakTimeout = breakTimeout;
+        this.hasByteRangeLocks = hasByteRangeLocks;
+    }
+
+    /** Shared caching (R or RH, Level II) is not granted on a file with byte-range locks. */
+    private LeaseState withoutSharedUnderLocks(FileKey file, LeaseState granted) {
+        boolean shared = granted.has(LeaseState.READ_CACHING) && !granted.has(LeaseState.WRITE_CACHING);
+        return shared && hasByteRangeLocks.test(file) ? LeaseState.NONE : granted;
     }
 
     /**
@@ -77,7 +97,8 @@ public final class LeaseManager {
         OplockKey key = OplockKey.of(open);
         return withFile(file, (f, effects) -> {
             register(f, file, open, key);
-            OplockLevel granted = grantableOplock(f, key, requested);
+            OplockLevel granted = OplockLevel.fromCaching(
+                    withoutSharedUnderLocks(file, grantableOplock(f, key, requested).caching()));
             if (granted != OplockLevel.NONE) {
                 Holder h = new Holder(key, granted.caching(), 0, null);
                 h.opens.add(open);
@@ -117,8 +138,8 @@ public final class LeaseManager {
             }
             register(f, file, open, key);
             fileOfLease.put(key, file);
-            LeaseState grantable = f.hasOtherWriter(key) ? LeaseState.NONE
-                    : BreakCause.normalize(f.hasOtherOpens(key) ? wanted.without(LeaseState.WRITE_CACHING) : wanted);
+            LeaseState grantable = withoutSharedUnderLocks(file, f.hasOtherWriter(key) ? LeaseState.NONE
+                    : BreakCause.normalize(f.hasOtherOpens(key) ? wanted.without(LeaseState.WRITE_CACHING) : wanted));
             Holder h = f.holders.get(key);
             if (h == null) {
                 h = new Holder(key, grantable, epoch + 1, parentLeaseKey == null ? LeaseKey.ZERO : parentLeaseKey);

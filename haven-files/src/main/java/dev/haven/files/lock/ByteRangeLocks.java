@@ -200,6 +200,11 @@ public final class ByteRangeLocks {
         return files.withExisting(file, f -> List.copyOf(f.granted), List.of());
     }
 
+    /** True if the file has locks or waiting lock requests: then shared caching is not granted on it. */
+    public boolean hasLocks(FileKey file) {
+        return files.withExisting(file, f -> !f.isEmpty(), false);
+    }
+
     /** The number of requests waiting on a file. */
     public int waitingOn(FileKey file) {
         return files.withExisting(file, f -> f.waiters.size(), 0);

@@ -11,6 +11,8 @@ import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.LeaseKey;
 import dev.haven.files.OpenId;
+import dev.haven.files.OwnerId;
+import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lease.BreakNotification.LeaseBreak;
 import dev.haven.files.lease.BreakNotification.OplockBreak;
 import java.time.Duration;
@@ -425,6 +427,19 @@ class LeaseManagerTest {
         failing.openWithOplock(FILE, writer, OplockLevel.NONE);
         assertTrue(failing.breakFor(FILE, writer, BreakCause.WRITE).isDone());
         assertEquals(2, seen.size());
+    }
+
+    @Test
+    void sharedCachingIsNotGrantedOnAFileWithByteRangeLocks() {
+        ByteRangeLocks locks = new ByteRangeLocks();
+        LeaseManager withLocks = new LeaseManager(clock, scheduler, breaks::add, LeaseManager.DEFAULT_BREAK_TIMEOUT, locks::hasLocks);
+        OpenId locker = OpenId.random();
+        withLocks.openWithOplock(FILE, locker, OplockLevel.NONE);
+        locks.lock(FILE, locker, OwnerId.NONE, 0, 1, true);
+        assertEquals(OplockLevel.NONE, withLocks.openWithOplock(FILE, OpenId.random(), OplockLevel.BATCH), "downgraded to Level II, then refused");
+        assertEquals(LeaseState.NONE, withLocks.openWithLease(FILE, OpenId.random(), CLIENT_A, KEY_1, LeaseState.RH, LeaseKey.ZERO, 0).state());
+        locks.closeOpen(FILE, locker);
+        assertEquals(LeaseState.RH, withLocks.openWithLease(FILE, OpenId.random(), CLIENT_B, KEY_2, LeaseState.RH, LeaseKey.ZERO, 0).state());
     }
 
     @Test
