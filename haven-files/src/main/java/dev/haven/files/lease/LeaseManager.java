@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * {@link #acknowledgeOplock} / {@link #acknowledgeLease}; for CLOSE: {@link #close}. Breaks reach
  * clients through the {@link BreakListener}. Every open of a file registers here, also one without
  * caching (an NFS open, an SMB open with no oplock: {@code openWithOplock(.., NONE)}), because any
- * open of another key stops write caching from being granted. A break not acknowledged within the timeout (35 s by
- * default, as Windows) ends as if acknowledged with NONE ([MS-SMB2] 3.3.1.12
+ * open of another key stops write caching from being granted. A break not acknowledged within the
+ * timeout (35 s by default, as Windows) ends as if acknowledged with NONE ([MS-SMB2] 3.3.1.12
  * Lease.LeaseBreakTimeout, 3.3.2.1). Thread-safe with one lock per file.
  */
 public final class LeaseManager {
@@ -51,7 +51,8 @@ public final class LeaseManager {
      * Creates a manager that asks {@code hasByteRangeLocks} (for example
      * {@code ByteRangeLocks::hasLocks}) before granting shared caching: read caching without write
      * caching is refused on a file with byte-range locks or waiting lock requests, as Windows
-     * does (FsRtlCheckLockForOplockRequest), because a lock would break it at once.
+     * does (FsRtlCheckLockForOplockRequest), because a lock would break it at once. The probe is
+     * called under this manager's file lock, so it must not call back into the manager.
      */
     public LeaseManager(Clock clock, BreakScheduler scheduler, BreakListener listener, Duration breakTimeout,
             Predicate<FileKey> hasByteRangeLocks) {
@@ -131,13 +132,14 @@ public final class LeaseManager {
         // An illegal combination (H or W without R) gets no caching rather than a failed create.
         LeaseState wanted = requested.isValid() ? requested : LeaseState.NONE;
         return withFile(file, (f, effects) -> {
+            register(f, file, open, key);
             // [MS-SMB2] 3.3.5.9.8: a lease key names one file; reusing it for another is an error.
-            FileKey bound = fileOfLease.get(key);
+            FileKey bound = fileOfLease.putIfAbsent(key, file);
             if (bound != null && !bound.equals(file)) {
+                f.opens.remove(open);
+                fileOfOpen.remove(open, file);
                 throw new FileServiceException(FileServiceError.INVALID_PARAMETER, key.leaseKey() + " is in use on " + bound);
             }
-            register(f, file, open, key);
-            fileOfLease.put(key, file);
             LeaseState grantable = withoutSharedUnderLocks(file, f.hasOtherWriter(key) ? LeaseState.NONE
                     : BreakCause.normalize(f.hasOtherOpens(key) ? wanted.without(LeaseState.WRITE_CACHING) : wanted));
             Holder h = f.holders.get(key);

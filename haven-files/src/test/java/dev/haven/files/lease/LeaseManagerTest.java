@@ -331,6 +331,7 @@ class LeaseManagerTest {
         assertError(FileServiceError.INVALID_PARAMETER, () -> leases.openWithLease(OTHER_FILE, OpenId.random(), CLIENT_A, KEY_1,
                 LeaseState.R, LeaseKey.ZERO, 0));
         leases.openWithLease(OTHER_FILE, OpenId.random(), CLIENT_B, KEY_1, LeaseState.R, LeaseKey.ZERO, 0);
+        assertEquals(LeaseState.RWH, leases.leaseOf(CLIENT_A, KEY_1).orElseThrow().state(), "the refused open left no trace");
     }
 
     @Test
