@@ -3,7 +3,6 @@ package dev.haven.files;
 /**
  * The one closed set of error kinds the file service raises. Each front-end maps every kind to its
  * wire status in one table (SMB: NTSTATUS, NFS: nfsstat4); the comment names the SMB status.
- * New kinds (NOT_FOUND, EXISTS, ...) are added here when the service wraps HavenFS.
  */
 public enum FileServiceError {
     /** STATUS_SHARING_VIOLATION: share modes of an existing open deny this open ([MS-FSA] 2.1.5.1.2.2). */
@@ -36,4 +35,28 @@ public enum FileServiceError {
     LEASE_STATE_NOT_ACCEPTED,
     /** STATUS_OBJECT_NAME_NOT_FOUND: a lease key that this client does not hold ([MS-SMB2] 3.3.5.22.2). */
     LEASE_NOT_FOUND,
+    /** STATUS_OBJECT_NAME_NOT_FOUND: the last component of a path names nothing. */
+    NOT_FOUND,
+    /** STATUS_OBJECT_PATH_NOT_FOUND: a directory on the way to the last component is missing or not a directory. */
+    PATH_NOT_FOUND,
+    /** STATUS_OBJECT_NAME_COLLISION: the name is taken. */
+    EXISTS,
+    /** STATUS_DIRECTORY_NOT_EMPTY: a directory to delete or replace still has entries. */
+    NOT_EMPTY,
+    /** STATUS_NOT_A_DIRECTORY: a directory was asked for and this is a file. */
+    NOT_A_DIRECTORY,
+    /** STATUS_FILE_IS_A_DIRECTORY: a file was asked for (or data I/O attempted) and this is a directory. */
+    IS_A_DIRECTORY,
+    /** STATUS_DISK_FULL: the file system has no room. */
+    NO_SPACE,
+    /** STATUS_OBJECT_NAME_INVALID: a name is empty, ".", "..", too long or holds a forbidden character. */
+    NAME_INVALID,
+    /** STATUS_MEDIA_WRITE_PROTECTED: the file system is mounted read-only. */
+    READ_ONLY,
+    /** STATUS_FILE_TOO_LARGE: an offset or size beyond what the file system holds. */
+    FILE_TOO_LARGE,
+    /** STATUS_UNEXPECTED_IO_ERROR: the storage failed (fail-stop) or is closed. */
+    IO_ERROR,
+    /** STATUS_FILE_CORRUPT_ERROR: on-disk metadata failed a check. */
+    CORRUPT,
 }
