@@ -80,6 +80,14 @@ final class Connection {
         sessions.remove(session.sessionId());
     }
 
+    /** [MS-SMB2] 3.3.7.1: the transport is gone; every session and its opens go with it. */
+    void closeAll() {
+        for (Session s : List.copyOf(sessions.values())) {
+            removeSession(s);
+            Opens.closeAll(server, s.takeOpens(0));
+        }
+    }
+
     int sessionCount() {
         return sessions.size();
     }

@@ -10,6 +10,16 @@ import dev.haven.smb.wire.Smb2Request;
 import dev.haven.smb.wire.TreeConnectRequest;
 import dev.haven.smb.wire.TreeDisconnectRequest;
 import dev.haven.smb.wire.UnsupportedRequest;
+import dev.haven.smb.wire.CreateRequest;
+import dev.haven.smb.wire.CloseRequest;
+import dev.haven.smb.wire.FlushRequest;
+import dev.haven.smb.wire.ReadRequest;
+import dev.haven.smb.wire.WriteRequest;
+import dev.haven.smb.wire.LockRequest;
+import dev.haven.smb.wire.QueryDirectoryRequest;
+import dev.haven.smb.wire.QueryInfoRequest;
+import dev.haven.smb.wire.SetInfoRequest;
+import dev.haven.smb.wire.MalformedMessageException;
 
 /**
  * The one exhaustive switch over the sealed request type: a new request record without a
@@ -24,9 +34,19 @@ final class Dispatcher {
     private final EchoHandler echo = new EchoHandler();
     private final IoctlHandler ioctl = new IoctlHandler();
     private final CancelHandler cancel = new CancelHandler();
+    private final CreateHandler create = new CreateHandler();
+    private final CloseHandler close = new CloseHandler();
+    private final FlushHandler flush = new FlushHandler();
+    private final ReadHandler read = new ReadHandler();
+    private final WriteHandler write = new WriteHandler();
+    private final LockHandler lock = new LockHandler();
+    private final QueryDirectoryHandler queryDirectory = new QueryDirectoryHandler();
+    private final QueryInfoHandler queryInfo = new QueryInfoHandler();
+    private final SetInfoHandler setInfo = new SetInfoHandler();
     private final UnsupportedHandler unsupported = new UnsupportedHandler();
 
-    Reply dispatch(RequestContext ctx, Smb2Request request) throws SmbStatusException, ProtocolViolationException {
+    Reply dispatch(RequestContext ctx, Smb2Request request)
+            throws SmbStatusException, ProtocolViolationException, MalformedMessageException {
         return switch (request) {
             case NegotiateRequest r -> negotiate.handle(ctx, r);
             case SessionSetupRequest r -> sessionSetup.handle(ctx, r);
@@ -36,6 +56,15 @@ final class Dispatcher {
             case EchoRequest r -> echo.handle(ctx, r);
             case IoctlRequest r -> ioctl.handle(ctx, r);
             case CancelRequest r -> cancel.handle(ctx, r);
+            case CreateRequest r -> create.handle(ctx, r);
+            case CloseRequest r -> close.handle(ctx, r);
+            case FlushRequest r -> flush.handle(ctx, r);
+            case ReadRequest r -> read.handle(ctx, r);
+            case WriteRequest r -> write.handle(ctx, r);
+            case LockRequest r -> lock.handle(ctx, r);
+            case QueryDirectoryRequest r -> queryDirectory.handle(ctx, r);
+            case QueryInfoRequest r -> queryInfo.handle(ctx, r);
+            case SetInfoRequest r -> setInfo.handle(ctx, r);
             case UnsupportedRequest r -> unsupported.handle(ctx, r);
         };
     }

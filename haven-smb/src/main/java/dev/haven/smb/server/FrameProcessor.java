@@ -1,5 +1,7 @@
 package dev.haven.smb.server;
 
+import dev.haven.smb.wire.Smb2FileId;
+import dev.haven.smb.wire.Smb2Response;
 import dev.haven.smb.Dialect;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.Compound;
@@ -62,6 +64,8 @@ final class FrameProcessor {
         List<Answer> answers = new ArrayList<>();
         long sessionId = 0;
         int treeId = 0;
+        Smb2FileId chainedFileId = null;
+        NtStatus chainedFailure = null;
         for (int i = 0; i < slices.size(); i++) {
             Compound.Slice slice = slices.get(i);
             byte[] message = java.util.Arrays.copyOfRange(frame, slice.offset(), slice.offset() + slice.length());
@@ -71,11 +75,20 @@ final class FrameProcessor {
                 header = header.withIds(sessionId, treeId);
             }
             RequestContext ctx = new RequestContext(c, header, message, encrypted);
+            ctx.chainedFileId = chainedFileId;
+            ctx.chainedFailure = chainedFailure;
             Reply reply = header.isRelated() && i == 0
                     ? new Reply.Respond(NtStatus.INVALID_PARAMETER, null)
                     : pipeline.process(ctx);
             sessionId = ctx.session != null ? ctx.session.sessionId() : header.sessionId();
             treeId = ctx.tree != null ? ctx.tree.treeId() : header.treeId();
+            if (ctx.fileId != null) {
+                chainedFileId = ctx.fileId;
+            }
+            if (header.command() == Command.CREATE && reply instanceof Reply.Respond r) {
+                // [MS-SMB2] 3.3.5.2.7.2: requests related to a failed CREATE fail with its status.
+                chainedFailure = isErrorStatus(r.status()) ? r.status() : null;
+            }
             if (reply instanceof Reply.Respond respond) {
                 answers.add(new Answer(ctx, respond, encode(ctx, respond)));
             }
@@ -95,15 +108,20 @@ final class FrameProcessor {
         int treeId = ctx.tree != null ? ctx.tree.treeId() : req.treeId();
         Smb2Header header = new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
                 req.messageId(), 0, treeId, sessionId, null);
-        WireWriter w = new WireWriter();
+        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse)
+                ? r.body() : ErrorResponse.empty();
+        WireWriter w = new WireWriter(Smb2Header.SIZE + 128 + body.sizeHint());
         header.encode(w);
-        (r.body() != null && !isErrorStatus(r.status()) ? r.body() : ErrorResponse.empty()).encodeBody(w);
+        body.encodeBody(w);
         return w.toByteArray();
     }
 
-    /** [MS-SMB2] 3.3.4.4: an error status carries the ERROR body, except MORE_PROCESSING_REQUIRED. */
+    /**
+     * [MS-SMB2] 3.3.4.4: an error status carries the ERROR body, except MORE_PROCESSING_REQUIRED;
+     * a warning (STATUS_BUFFER_OVERFLOW) carries the handler's body when it gives one.
+     */
     private static boolean isErrorStatus(NtStatus status) {
-        return !status.isSuccess() && !status.equals(NtStatus.MORE_PROCESSING_REQUIRED);
+        return (status.code() >>> 30) == 3 && !status.equals(NtStatus.MORE_PROCESSING_REQUIRED);
     }
 
     private static Outcome compose(Connection c, List<Answer> answers) {

@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.Smb2Header;
 
 /**
@@ -20,6 +21,12 @@ final class RequestContext {
     boolean plainFinal;
     /** 3.1.1: the response must be added to this session's preauth hash once encoded. */
     Session hashResponseInto;
+    /** [MS-SMB2] 3.3.5.2.7.2: the FileId the previous request of a related compound used or made. */
+    dev.haven.smb.wire.Smb2FileId chainedFileId;
+    /** The status of the previous related CREATE when it failed. */
+    NtStatus chainedFailure;
+    /** The FileId this request used or made (set by handlers). */
+    dev.haven.smb.wire.Smb2FileId fileId;
 
     RequestContext(Connection connection, Smb2Header header, byte[] message, boolean encrypted) {
         this.connection = connection;

@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.FileServiceException;
 import dev.haven.smb.Dialect;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.MalformedMessageException;
@@ -39,6 +40,9 @@ final class RequestPipeline {
         } catch (SmbStatusException e) {
             LOG.log(Level.DEBUG, "{0} from {1}: {2}", h.command(), ctx.connection.clientAddress, e.getMessage());
             return new Reply.Respond(e.status(), null);
+        } catch (FileServiceException e) {
+            LOG.log(Level.DEBUG, "{0} from {1}: {2}", h.command(), ctx.connection.clientAddress, e.getMessage());
+            return new Reply.Respond(FileServiceStatus.of(e.error()), null);
         } catch (MalformedMessageException e) {
             if (e.fatal()) {
                 throw new ProtocolViolationException(e.getMessage());

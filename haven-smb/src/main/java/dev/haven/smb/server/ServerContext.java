@@ -10,6 +10,10 @@ record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom ran
         return config.clock();
     }
 
+    dev.haven.files.service.FileService fileService() {
+        return config.fileService();
+    }
+
     /** [MS-SMB2] 2.2.3: the share called {@code name}, or null. */
     ShareConfig share(String name) {
         for (ShareConfig s : config.shares()) {

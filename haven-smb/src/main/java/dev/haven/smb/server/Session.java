@@ -16,6 +16,9 @@ final class Session {
     private SessionState state = SessionState.IN_PROGRESS;
     private final Map<Integer, TreeConnect> trees = new HashMap<>();
     private int nextTreeId = 1;
+    /** [MS-SMB2] 3.3.1.10 Session.OpenTable, by the volatile part of the FileId. */
+    private final Map<Long, SmbOpen> opens = new HashMap<>();
+    private long nextVolatileId = 1;
 
     /** The acceptor of the exchange under way, null once it ends. */
     SpnegoAcceptor acceptor;
@@ -66,5 +69,35 @@ final class Session {
 
     TreeConnect removeTree(int treeId) {
         return trees.remove(treeId);
+    }
+
+    /** Adds an open; its FileId has a fresh volatile part and a persistent part of the open's own. */
+    SmbOpen addOpen(dev.haven.files.service.Open open, int treeId, String path) {
+        long volatileId = nextVolatileId++;
+        long persistent = open.id().value().getLeastSignificantBits();
+        SmbOpen o = new SmbOpen(new dev.haven.smb.wire.Smb2FileId(persistent, volatileId), open, treeId, path);
+        opens.put(volatileId, o);
+        return o;
+    }
+
+    SmbOpen open(long volatileId) {
+        return opens.get(volatileId);
+    }
+
+    void removeOpen(SmbOpen open) {
+        opens.remove(open.fileId().volatileId(), open);
+    }
+
+    /** Removes and returns the opens of one tree (0: of every tree). */
+    java.util.List<SmbOpen> takeOpens(int treeId) {
+        java.util.List<SmbOpen> taken = new java.util.ArrayList<>();
+        for (java.util.Iterator<SmbOpen> it = opens.values().iterator(); it.hasNext(); ) {
+            SmbOpen o = it.next();
+            if (treeId == 0 || o.treeId() == treeId) {
+                taken.add(o);
+                it.remove();
+            }
+        }
+        return taken;
     }
 }

@@ -1,19 +1,32 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.service.Share;
 import java.util.Locale;
 
 /**
- * A share the server offers. Until the file service exists this is only what TREE_CONNECT needs.
+ * A share the server offers.
  *
  * @param encryptRequired [MS-SMB2] 3.3.1.6 Share.EncryptData: 3.x clients must encrypt, older
  *     dialects are refused
+ * @param storage the file-service share that serves its files; null for a share that only
+ *     accepts TREE_CONNECT (file commands are then answered STATUS_NOT_SUPPORTED)
  */
-public record ShareConfig(String name, boolean encryptRequired, boolean readOnly) {
+public record ShareConfig(String name, boolean encryptRequired, boolean readOnly, Share storage) {
     /** Checks the name. */
     public ShareConfig {
         if (name == null || name.isEmpty() || name.contains("\\") || name.contains("/")) {
             throw new IllegalArgumentException("bad share name: " + name);
         }
+    }
+
+    /** A share without storage. */
+    public ShareConfig(String name, boolean encryptRequired, boolean readOnly) {
+        this(name, encryptRequired, readOnly, null);
+    }
+
+    /** A disk share served by {@code storage}, named and read-only as it is. */
+    public ShareConfig(Share storage, boolean encryptRequired) {
+        this(storage.name(), encryptRequired, storage.readOnly(), storage);
     }
 
     /** Share names compare case-insensitively ([MS-SMB2] 3.3.5.7). */

@@ -44,6 +44,15 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Connection gone = connection;
+        if (gone != null) {
+            serial.execute(gone::closeAll);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
         byte[] bytes = ByteBufUtil.getBytes(frame);
         serial.execute(() -> handle(ctx, bytes));

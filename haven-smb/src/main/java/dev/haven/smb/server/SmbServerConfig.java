@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.service.FileService;
 import dev.haven.smb.auth.ServerIdentity;
 import dev.haven.smb.auth.UserDirectory;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.List;
  *     connection before anything is buffered
  */
 public record SmbServerConfig(UserDirectory users, ServerIdentity identity, List<ShareConfig> shares, Clock clock,
-        boolean requireSigning, boolean encryptData, int maxFrameSize) {
+        boolean requireSigning, boolean encryptData, int maxFrameSize, FileService fileService) {
     /** 8 MiB of payload plus room for headers, as the task for this layer fixes. */
     public static final int DEFAULT_MAX_FRAME_SIZE = 8 * 1024 * 1024 + 64 * 1024;
 
@@ -24,6 +25,12 @@ public record SmbServerConfig(UserDirectory users, ServerIdentity identity, List
         if (maxFrameSize < 1024 || maxFrameSize > 0xFFFFFF) {
             throw new IllegalArgumentException("maxFrameSize must fit the 24-bit transport length");
         }
+    }
+
+    /** A configuration with a file service of its own. */
+    public SmbServerConfig(UserDirectory users, ServerIdentity identity, List<ShareConfig> shares, Clock clock,
+            boolean requireSigning, boolean encryptData, int maxFrameSize) {
+        this(users, identity, shares, clock, requireSigning, encryptData, maxFrameSize, new FileService());
     }
 
     /** Signing required for authenticated sessions, encryption on request or per share. */

@@ -7,6 +7,8 @@ import dev.haven.smb.wire.TreeDisconnectResponse;
 final class TreeDisconnectHandler {
     Reply handle(RequestContext ctx, TreeDisconnectRequest req) {
         ctx.session.removeTree(ctx.tree.treeId());
+        // [MS-SMB2] 3.3.5.8: the tree's opens are closed with it.
+        Opens.closeAll(ctx.server(), ctx.session.takeOpens(ctx.tree.treeId()));
         return Reply.ok(new TreeDisconnectResponse());
     }
 }

@@ -25,6 +25,34 @@ public record NtStatus(int code) {
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(0xC000035C);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
+    public static final NtStatus UNSUCCESSFUL = new NtStatus(0xC0000001);
+    public static final NtStatus INFO_LENGTH_MISMATCH = new NtStatus(0xC0000004);
+    public static final NtStatus INVALID_INFO_CLASS = new NtStatus(0xC0000003);
+    public static final NtStatus NO_SUCH_FILE = new NtStatus(0xC000000F);
+    public static final NtStatus END_OF_FILE = new NtStatus(0xC0000011);
+    public static final NtStatus BUFFER_TOO_SMALL = new NtStatus(0xC0000023);
+    public static final NtStatus OBJECT_NAME_INVALID = new NtStatus(0xC0000033);
+    public static final NtStatus OBJECT_NAME_NOT_FOUND = new NtStatus(0xC0000034);
+    public static final NtStatus OBJECT_NAME_COLLISION = new NtStatus(0xC0000035);
+    public static final NtStatus OBJECT_PATH_NOT_FOUND = new NtStatus(0xC000003A);
+    public static final NtStatus SHARING_VIOLATION = new NtStatus(0xC0000043);
+    public static final NtStatus FILE_LOCK_CONFLICT = new NtStatus(0xC0000054);
+    public static final NtStatus LOCK_NOT_GRANTED = new NtStatus(0xC0000055);
+    public static final NtStatus DELETE_PENDING = new NtStatus(0xC0000056);
+    public static final NtStatus RANGE_NOT_LOCKED = new NtStatus(0xC000007E);
+    public static final NtStatus DISK_FULL = new NtStatus(0xC000007F);
+    public static final NtStatus MEDIA_WRITE_PROTECTED = new NtStatus(0xC00000A2);
+    public static final NtStatus FILE_IS_A_DIRECTORY = new NtStatus(0xC00000BA);
+    public static final NtStatus INVALID_OPLOCK_PROTOCOL = new NtStatus(0xC00000E3);
+    public static final NtStatus UNEXPECTED_IO_ERROR = new NtStatus(0xC00000E9);
+    public static final NtStatus DIRECTORY_NOT_EMPTY = new NtStatus(0xC0000101);
+    public static final NtStatus FILE_CORRUPT_ERROR = new NtStatus(0xC0000102);
+    public static final NtStatus NOT_A_DIRECTORY = new NtStatus(0xC0000103);
+    public static final NtStatus INVALID_DEVICE_STATE = new NtStatus(0xC0000184);
+    public static final NtStatus INVALID_LOCK_RANGE = new NtStatus(0xC00001A1);
+    public static final NtStatus FILE_TOO_LARGE = new NtStatus(0xC0000904);
+    public static final NtStatus BUFFER_OVERFLOW = new NtStatus(0x80000005);
+    public static final NtStatus NO_MORE_FILES = new NtStatus(0x80000006);
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(SUCCESS.code, "STATUS_SUCCESS"),
@@ -44,7 +72,35 @@ public record NtStatus(int code) {
             Map.entry(FILE_CLOSED.code, "STATUS_FILE_CLOSED"),
             Map.entry(NETWORK_SESSION_EXPIRED.code, "STATUS_NETWORK_SESSION_EXPIRED"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
-            Map.entry(CANCELLED.code, "STATUS_CANCELLED"));
+            Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
+            Map.entry(UNSUCCESSFUL.code, "STATUS_UNSUCCESSFUL"),
+            Map.entry(INFO_LENGTH_MISMATCH.code, "STATUS_INFO_LENGTH_MISMATCH"),
+            Map.entry(INVALID_INFO_CLASS.code, "STATUS_INVALID_INFO_CLASS"),
+            Map.entry(NO_SUCH_FILE.code, "STATUS_NO_SUCH_FILE"),
+            Map.entry(END_OF_FILE.code, "STATUS_END_OF_FILE"),
+            Map.entry(BUFFER_TOO_SMALL.code, "STATUS_BUFFER_TOO_SMALL"),
+            Map.entry(OBJECT_NAME_INVALID.code, "STATUS_OBJECT_NAME_INVALID"),
+            Map.entry(OBJECT_NAME_NOT_FOUND.code, "STATUS_OBJECT_NAME_NOT_FOUND"),
+            Map.entry(OBJECT_NAME_COLLISION.code, "STATUS_OBJECT_NAME_COLLISION"),
+            Map.entry(OBJECT_PATH_NOT_FOUND.code, "STATUS_OBJECT_PATH_NOT_FOUND"),
+            Map.entry(SHARING_VIOLATION.code, "STATUS_SHARING_VIOLATION"),
+            Map.entry(FILE_LOCK_CONFLICT.code, "STATUS_FILE_LOCK_CONFLICT"),
+            Map.entry(LOCK_NOT_GRANTED.code, "STATUS_LOCK_NOT_GRANTED"),
+            Map.entry(DELETE_PENDING.code, "STATUS_DELETE_PENDING"),
+            Map.entry(RANGE_NOT_LOCKED.code, "STATUS_RANGE_NOT_LOCKED"),
+            Map.entry(DISK_FULL.code, "STATUS_DISK_FULL"),
+            Map.entry(MEDIA_WRITE_PROTECTED.code, "STATUS_MEDIA_WRITE_PROTECTED"),
+            Map.entry(FILE_IS_A_DIRECTORY.code, "STATUS_FILE_IS_A_DIRECTORY"),
+            Map.entry(INVALID_OPLOCK_PROTOCOL.code, "STATUS_INVALID_OPLOCK_PROTOCOL"),
+            Map.entry(UNEXPECTED_IO_ERROR.code, "STATUS_UNEXPECTED_IO_ERROR"),
+            Map.entry(DIRECTORY_NOT_EMPTY.code, "STATUS_DIRECTORY_NOT_EMPTY"),
+            Map.entry(FILE_CORRUPT_ERROR.code, "STATUS_FILE_CORRUPT_ERROR"),
+            Map.entry(NOT_A_DIRECTORY.code, "STATUS_NOT_A_DIRECTORY"),
+            Map.entry(INVALID_DEVICE_STATE.code, "STATUS_INVALID_DEVICE_STATE"),
+            Map.entry(INVALID_LOCK_RANGE.code, "STATUS_INVALID_LOCK_RANGE"),
+            Map.entry(FILE_TOO_LARGE.code, "STATUS_FILE_TOO_LARGE"),
+            Map.entry(BUFFER_OVERFLOW.code, "STATUS_BUFFER_OVERFLOW"),
+            Map.entry(NO_MORE_FILES.code, "STATUS_NO_MORE_FILES"));
 
     /** True for STATUS_SUCCESS. */
     public boolean isSuccess() {

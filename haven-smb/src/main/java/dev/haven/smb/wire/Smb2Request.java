@@ -5,7 +5,8 @@ package dev.haven.smb.wire;
  * command decodes to {@link UnsupportedRequest}, so no request is ever dropped undecoded.
  */
 public sealed interface Smb2Request permits NegotiateRequest, SessionSetupRequest, LogoffRequest,
-        TreeConnectRequest, TreeDisconnectRequest, EchoRequest, CancelRequest, IoctlRequest, UnsupportedRequest {
+        TreeConnectRequest, TreeDisconnectRequest, EchoRequest, CancelRequest, IoctlRequest, CreateRequest, CloseRequest, FlushRequest, ReadRequest, WriteRequest,
+        LockRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, UnsupportedRequest {
 
     /**
      * Decodes the body of one message whose header is already decoded. {@code r} covers exactly
@@ -22,8 +23,16 @@ public sealed interface Smb2Request permits NegotiateRequest, SessionSetupReques
             case ECHO -> EchoRequest.decode(r);
             case CANCEL -> CancelRequest.decode(r);
             case IOCTL -> IoctlRequest.decode(r);
-            case CREATE, CLOSE, FLUSH, READ, WRITE, LOCK, QUERY_DIRECTORY, CHANGE_NOTIFY, QUERY_INFO, SET_INFO,
-                    OPLOCK_BREAK -> UnsupportedRequest.decode(header.command(), r);
+            case CREATE -> CreateRequest.decode(r);
+            case CLOSE -> CloseRequest.decode(r);
+            case FLUSH -> FlushRequest.decode(r);
+            case READ -> ReadRequest.decode(r);
+            case WRITE -> WriteRequest.decode(r);
+            case LOCK -> LockRequest.decode(r);
+            case QUERY_DIRECTORY -> QueryDirectoryRequest.decode(r);
+            case QUERY_INFO -> QueryInfoRequest.decode(r);
+            case SET_INFO -> SetInfoRequest.decode(r);
+            case CHANGE_NOTIFY, OPLOCK_BREAK -> UnsupportedRequest.decode(header.command(), r);
         };
     }
 

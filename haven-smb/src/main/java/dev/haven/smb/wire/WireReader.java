@@ -113,6 +113,20 @@ public final class WireReader {
         return out;
     }
 
+    /**
+     * A read-only view of the buffer an offset/length pair names, without copying (WRITE data);
+     * the same checks as {@link #buffer}.
+     */
+    public java.nio.ByteBuffer view(long offset, long count, int minOffset) throws MalformedMessageException {
+        if (count == 0) {
+            return java.nio.ByteBuffer.allocate(0).asReadOnlyBuffer();
+        }
+        if (offset < minOffset || count < 0 || offset + count > length) {
+            throw MalformedMessageException.body("buffer [" + offset + ", +" + count + ") outside message of " + length);
+        }
+        return java.nio.ByteBuffer.wrap(bytes, start + (int) offset, (int) count).slice().asReadOnlyBuffer();
+    }
+
     /** Decodes UTF-16LE, as SMB2 carries every name. */
     public static String utf16(byte[] raw) throws MalformedMessageException {
         if (raw.length % 2 != 0) {

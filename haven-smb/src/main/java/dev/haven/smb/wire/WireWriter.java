@@ -9,7 +9,12 @@ public final class WireWriter {
 
     /** An empty writer. */
     public WireWriter() {
-        bytes = new byte[256];
+        this(256);
+    }
+
+    /** An empty writer with room for {@code capacity} bytes before it grows. */
+    public WireWriter(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
     }
 
     private void ensure(int n) {
@@ -58,6 +63,14 @@ public final class WireWriter {
         ensure(b.length);
         System.arraycopy(b, 0, bytes, position, b.length);
         position += b.length;
+        return this;
+    }
+
+    /** Writes {@code length} bytes of {@code b} from {@code offset}. */
+    public WireWriter bytes(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, bytes, position, length);
+        position += length;
         return this;
     }
 

@@ -1,0 +1,411 @@
+package dev.haven.files.service;
+
+import dev.haven.files.AccessMask;
+import dev.haven.files.FileKey;
+import dev.haven.files.FileServiceError;
+import dev.haven.files.FileServiceException;
+import dev.haven.files.OpenId;
+import dev.haven.files.OwnerId;
+import dev.haven.files.ShareAccess;
+import dev.haven.files.lock.ByteRangeLocks;
+import dev.haven.files.lock.LockRequest;
+import dev.haven.files.share.CloseResult;
+import dev.haven.files.share.ShareModeTable;
+import dev.haven.fs.CreateAttributes;
+import dev.haven.fs.FsException;
+import dev.haven.fs.HavenFs;
+import dev.haven.fs.Inode;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The protocol-neutral file service: opens, data I/O, attributes and namespace changes over
+ * HavenFS, with share modes and byte-range locks from the rule engines. Opens are independent of
+ * connections; the front-end closes them. Thread-safe: state is in the rule engines (one lock per
+ * file) and in HavenFS.
+ */
+public final class FileService {
+    /** Rights that change something: refused on a read-only share. */
+    private static final int CHANGING_RIGHTS = AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA
+            | AccessMask.FILE_WRITE_EA | AccessMask.FILE_WRITE_ATTRIBUTES | AccessMask.DELETE
+            | AccessMask.FILE_DELETE_CHILD | AccessMask.WRITE_DAC | AccessMask.WRITE_OWNER;
+    private static final int READ_RIGHTS = AccessMask.FILE_GENERIC_READ | AccessMask.FILE_GENERIC_EXECUTE;
+
+    private final ShareModeTable shareModes;
+    private final ByteRangeLocks locks;
+    private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
+
+    /** A service with its own rule engines. */
+    public FileService() {
+        this(new ShareModeTable(), new ByteRangeLocks());
+    }
+
+    /** A service over shared rule engines (so other front-ends see the same share modes and locks). */
+    public FileService(ShareModeTable shareModes, ByteRangeLocks locks) {
+        this.shareModes = shareModes;
+        this.locks = locks;
+    }
+
+    /**
+     * Opens or creates {@code path} in {@code share} ([MS-FSA] 2.1.5.1): the disposition decides
+     * between open, create and truncate; share modes are checked before anything is truncated.
+     */
+    public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
+            AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
+        AccessMask granted = grant(share, desiredAccess);
+        Inode parent = PathResolver.parentOf(share, path);
+        Inode found = PathResolver.lookupOrNull(share, parent, path);
+        CreateAction action;
+        if (found == null) {
+            if (!disposition.createsWhenMissing()) {
+                throw new FileServiceException(FileServiceError.NOT_FOUND, path.toString());
+            }
+            requireWritable(share);
+            found = create(share, parent, path, options, disposition);
+            action = found == null ? null : CreateAction.CREATED;
+            if (found == null) { // lost a race with another creator: open what it made
+                return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
+            }
+        } else {
+            action = actionOnExisting(share, found, path, disposition);
+        }
+        checkKind(found, options);
+        if (options.deleteOnClose() && share.readOnly()) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
+        }
+        Open open = register(share, found, parent, path, granted, shareAccess, options);
+        if (action == CreateAction.OVERWRITTEN || action == CreateAction.SUPERSEDED) {
+            try {
+                FsCall.run(() -> {
+                    share.fs().truncate(open.inode(), 0);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                close(open);
+                throw e;
+            }
+        }
+        return new OpenResult(open, action, attributes(open));
+    }
+
+    private static AccessMask grant(Share share, AccessMask desired) {
+        int bits = desired.mapGeneric().bits();
+        if ((bits & AccessMask.MAXIMUM_ALLOWED) != 0) {
+            bits = (bits & ~AccessMask.MAXIMUM_ALLOWED) | (share.readOnly() ? READ_RIGHTS : AccessMask.FILE_ALL_ACCESS);
+        }
+        if (share.readOnly() && (bits & CHANGING_RIGHTS) != 0) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "write access on read-only share " + share.name());
+        }
+        return AccessMask.of(bits);
+    }
+
+    private static void requireWritable(Share share) {
+        if (share.readOnly()) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "read-only share " + share.name());
+        }
+    }
+
+    /** Creates the last component; null if another creator got there first. */
+    private static Inode create(Share share, Inode parent, SharePath path, OpenOptions options,
+            CreateDisposition disposition) {
+        if (path.isRoot()) {
+            throw new FileServiceException(FileServiceError.EXISTS, "the share root exists");
+        }
+        HavenFs fs = share.fs();
+        try {
+            return options.directory()
+                    ? fs.createDirectory(parent.id(), path.name(), new CreateAttributes(0755, 0, 0, 0))
+                    : fs.createFile(parent.id(), path.name(), new CreateAttributes(0644, 0, 0, FileAttributes.ARCHIVE));
+        } catch (FsException e) {
+            if (e.error() == dev.haven.fs.FsError.EXISTS && disposition != CreateDisposition.CREATE) {
+                return null;
+            }
+            throw FsFailure.of(e);
+        }
+    }
+
+    private static CreateAction actionOnExisting(Share share, Inode found, SharePath path, CreateDisposition d) {
+        if (d == CreateDisposition.CREATE) {
+            throw new FileServiceException(FileServiceError.EXISTS, path.toString());
+        }
+        if (!d.truncatesExisting()) {
+            return CreateAction.OPENED;
+        }
+        if (found.isDirectory()) {
+            // [MS-FSA] 2.1.5.1.2: a directory cannot be overwritten or superseded.
+            throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "overwrite of directory " + path);
+        }
+        requireWritable(share);
+        return d == CreateDisposition.SUPERSEDE ? CreateAction.SUPERSEDED : CreateAction.OVERWRITTEN;
+    }
+
+    private static void checkKind(Inode found, OpenOptions options) {
+        if (options.directory() && !found.isDirectory()) {
+            throw new FileServiceException(FileServiceError.NOT_A_DIRECTORY, "inode " + found.id());
+        }
+        if (options.nonDirectory() && found.isDirectory()) {
+            throw new FileServiceException(FileServiceError.IS_A_DIRECTORY, "inode " + found.id());
+        }
+    }
+
+    private Open register(Share share, Inode found, Inode parent, SharePath path, AccessMask granted,
+            ShareAccess shareAccess, OpenOptions options) {
+        OpenId id = OpenId.random();
+        FileKey key = keyOf(share, found.id());
+        Open.Location where = path.isRoot() ? null : new Open.Location(parent.id(), path.name());
+        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where);
+        shareModes.open(key, id, granted, shareAccess, options.deleteOnClose());
+        opens.put(id, open);
+        return open;
+    }
+
+    static FileKey keyOf(Share share, long inode) {
+        java.util.UUID u = share.fs().fsId();
+        return new FileKey(u.getMostSignificantBits() ^ u.getLeastSignificantBits(), inode);
+    }
+
+    /**
+     * Closes an open: its locks go, and the last close of a file marked for deletion unlinks it
+     * ([MS-FSA] 2.1.5.4). Returns the attributes as they were just before the close.
+     */
+    public FileAttributes close(Open open) {
+        if (!opens.remove(open.id(), open)) {
+            throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
+        }
+        FileAttributes last;
+        try {
+            last = attributes(open, false);
+        } finally {
+            locks.closeOpen(open.key(), open.id());
+        }
+        CloseResult result = shareModes.close(open.id());
+        if (result.unlink() && open.location() != null) {
+            Open.Location at = open.location();
+            FsCall.run(() -> {
+                if (open.isDirectory()) {
+                    open.share().fs().removeDirectory(at.parent(), at.name());
+                } else {
+                    open.share().fs().unlink(at.parent(), at.name());
+                }
+                return null;
+            });
+        }
+        return last;
+    }
+
+    /** True while the open is open. */
+    public boolean isOpen(Open open) {
+        return opens.get(open.id()) == open;
+    }
+
+    private void check(Open open) {
+        if (!isOpen(open)) {
+            throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
+        }
+    }
+
+    private static void need(Open open, boolean allowed, String what) {
+        if (!allowed) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, what + " through " + open + " " + open.granted());
+        }
+    }
+
+    private static void needFile(Open open) {
+        if (open.isDirectory()) {
+            throw new FileServiceException(FileServiceError.IS_A_DIRECTORY, open.toString());
+        }
+    }
+
+    /** Reads at {@code offset} into {@code dst}; returns the bytes read (0 at end of file). */
+    public int read(Open open, long offset, ByteBuffer dst) {
+        check(open);
+        needFile(open);
+        need(open, open.granted().canRead(), "read");
+        locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
+        return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
+    }
+
+    /** Writes all of {@code src} at {@code offset}; durable before return on a write-through open or when asked. */
+    public int write(Open open, long offset, ByteBuffer src, boolean writeThrough) {
+        check(open);
+        needFile(open);
+        need(open, open.granted().canWrite(), "write");
+        int n = src.remaining();
+        locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
+        FsCall.run(() -> {
+            open.share().fs().write(open.inode(), offset, src);
+            if (writeThrough || open.writeThrough()) {
+                open.share().fs().flush(open.inode());
+            }
+            return null;
+        });
+        return n;
+    }
+
+    /** Makes the file's data and metadata durable. */
+    public void flush(Open open) {
+        check(open);
+        if (!open.share().readOnly()) {
+            FsCall.run(() -> {
+                open.share().fs().flush(open.inode());
+                return null;
+            });
+        }
+    }
+
+    /** The attributes of the open's file. */
+    public FileAttributes attributes(Open open) {
+        check(open);
+        return attributes(open, shareModes.isDeletePending(open.key()));
+    }
+
+    private static FileAttributes attributes(Open open, boolean deletePending) {
+        return FileAttributes.of(FsCall.run(() -> open.share().fs().attributes(open.fileId())), deletePending);
+    }
+
+    /** The attributes of the directory containing the open's directory (the share root for the root). */
+    public FileAttributes parentAttributes(Open open) {
+        check(open);
+        Open.Location at = open.location();
+        long parent = at == null ? open.share().root() : at.parent();
+        return FileAttributes.of(FsCall.run(() -> open.share().fs().attributes(parent)), false);
+    }
+
+    /** Changes times and DOS attributes; needs FILE_WRITE_ATTRIBUTES. */
+    public FileAttributes setBasicInfo(Open open, BasicInfo info) {
+        check(open);
+        need(open, open.granted().hasAny(AccessMask.FILE_WRITE_ATTRIBUTES), "set attributes");
+        Integer dos = info.dosAttributes() == null ? null
+                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
+        dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
+                .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
+        dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
+        return FileAttributes.of(FsCall.run(() -> open.share().fs().setAttributes(open.inode(), withDos)),
+                shareModes.isDeletePending(open.key()));
+    }
+
+    /** Sets the file size; needs write access. */
+    public void setEndOfFile(Open open, long size) {
+        check(open);
+        needFile(open);
+        need(open, open.granted().canWrite(), "set end of file");
+        FsCall.run(() -> {
+            open.share().fs().truncate(open.inode(), size);
+            return null;
+        });
+    }
+
+    /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
+    public void setAllocationSize(Open open, long size) {
+        if (size < attributes(open).size()) {
+            setEndOfFile(open, size);
+        }
+    }
+
+    /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
+    public void setDeleteOnClose(Open open, boolean delete) {
+        check(open);
+        if (delete && open.location() == null) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "the share root cannot be deleted");
+        }
+        if (delete && open.isDirectory()
+                && !FsCall.run(() -> open.share().fs().list(open.inode(), 0, 1)).entries().isEmpty()) {
+            throw new FileServiceException(FileServiceError.NOT_EMPTY, open.toString());
+        }
+        shareModes.setDeletePending(open.id(), delete);
+    }
+
+    /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
+    public void rename(Open open, SharePath target, boolean replaceIfExists) {
+        check(open);
+        need(open, open.granted().canDelete(), "rename");
+        Open.Location from = open.location();
+        if (from == null || target.isRoot()) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "rename of or onto the share root");
+        }
+        Inode dir = PathResolver.parentOf(open.share(), target);
+        Inode existing = PathResolver.lookupOrNull(open.share(), dir, target);
+        if (existing != null && existing.id() != open.inode()) {
+            if (!replaceIfExists) {
+                throw new FileServiceException(FileServiceError.EXISTS, target.toString());
+            }
+            if (!shareModes.opensOf(keyOf(open.share(), existing.id())).isEmpty()) {
+                // [MS-FSA] 2.1.5.15.12.1: an open target cannot be replaced.
+                throw new FileServiceException(FileServiceError.ACCESS_DENIED, target + " is open");
+            }
+        }
+        FsCall.run(() -> {
+            open.share().fs().rename(from.parent(), from.name(), dir.id(), target.name(), replaceIfExists);
+            return null;
+        });
+        open.moveTo(new Open.Location(dir.id(), target.name()));
+    }
+
+    /** Adds a hard link {@code target} to the open's file ([MS-FSCC] 2.4.27 FileLinkInformation). */
+    public void link(Open open, SharePath target, boolean replaceIfExists) {
+        check(open);
+        needFile(open);
+        requireWritable(open.share());
+        if (target.isRoot()) {
+            throw new FileServiceException(FileServiceError.EXISTS, "the share root");
+        }
+        Inode dir = PathResolver.parentOf(open.share(), target);
+        Inode existing = PathResolver.lookupOrNull(open.share(), dir, target);
+        FsCall.run(() -> {
+            if (existing != null) {
+                if (!replaceIfExists || existing.isDirectory()) {
+                    throw new FileServiceException(FileServiceError.EXISTS, target.toString());
+                }
+                open.share().fs().unlink(dir.id(), target.name());
+            }
+            return open.share().fs().link(open.inode(), dir.id(), target.name());
+        });
+    }
+
+    /** Up to about {@code max} entries of the open directory after {@code cookie} (0 to start). */
+    public DirectoryPage list(Open open, long cookie, int max) {
+        check(open);
+        if (!open.isDirectory()) {
+            throw new FileServiceException(FileServiceError.NOT_A_DIRECTORY, open.toString());
+        }
+        need(open, open.granted().canRead(), "list");
+        HavenFs fs = open.share().fs();
+        dev.haven.fs.DirPage page = FsCall.run(() -> fs.list(open.inode(), cookie, max));
+        List<DirectoryEntry> out = new java.util.ArrayList<>(page.entries().size());
+        for (dev.haven.fs.DirEntry e : page.entries()) {
+            try {
+                Inode i = fs.attributes(e.inode());
+                out.add(new DirectoryEntry(e.name(), FileAttributes.of(i,
+                        shareModes.isDeletePending(keyOf(open.share(), i.id()))), e.cookie()));
+            } catch (FsException gone) {
+                // Deleted between the listing and the lookup: it is simply not listed.
+            }
+        }
+        return new DirectoryPage(out, page.cookie(), page.end());
+    }
+
+    /** Size and identity of the share's file system. */
+    public VolumeInfo statfs(Share share) {
+        dev.haven.fs.FsStats s = FsCall.run(() -> share.fs().statfs());
+        return new VolumeInfo(s.fsId(), s.blockSize(), s.totalBlocks(), s.freeBlocks(), s.caseInsensitive(),
+                share.readOnly());
+    }
+
+    /** Takes fail-immediately byte-range locks, all or none ([MS-SMB2] 3.3.5.14). */
+    public void lock(Open open, List<LockRequest> requests) {
+        check(open);
+        locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
+    }
+
+    /** Releases one byte-range lock held exactly so. */
+    public void unlock(Open open, long offset, long length) {
+        check(open);
+        locks.unlock(open.key(), open.id(), OwnerId.NONE, offset, length);
+    }
+
+    /** Number of opens (for tests and metrics). */
+    public int openCount() {
+        return opens.size();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.haven.files.service;
+
+/**
+ * Options of an open ([MS-SMB2] 2.2.13 CreateOptions, the ones the file service acts on).
+ *
+ * @param directory    the target must be (or is created as) a directory
+ * @param nonDirectory the target must not be a directory
+ * @param deleteOnClose delete the file when its last open closes
+ * @param writeThrough every write is durable before it is acknowledged
+ */
+public record OpenOptions(boolean directory, boolean nonDirectory, boolean deleteOnClose, boolean writeThrough) {
+    /** A plain open of a file or directory. */
+    public static final OpenOptions NONE = new OpenOptions(false, false, false, false);
+
+    /** Rejects asking for a directory and a non-directory at once. */
+    public OpenOptions {
+        if (directory && nonDirectory) {
+            throw new dev.haven.files.FileServiceException(dev.haven.files.FileServiceError.INVALID_PARAMETER,
+                    "directory and non-directory at once");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.haven.smb.server;
+
+import dev.haven.files.service.FileAttributes;
+import dev.haven.smb.wire.CloseRequest;
+import dev.haven.smb.wire.CloseResponse;
+import dev.haven.smb.wire.FileTimes;
+
+/** [MS-SMB2] 3.3.5.10: CLOSE, with the attributes after the close when POSTQUERY_ATTRIB asks for them. */
+final class CloseHandler {
+    Reply handle(RequestContext ctx, CloseRequest req) throws SmbStatusException {
+        SmbOpen open = Opens.find(ctx, req.fileId());
+        ctx.session.removeOpen(open);
+        FileAttributes a = ctx.server().fileService().close(open.open());
+        if ((req.flags() & CloseRequest.POSTQUERY_ATTRIB) == 0) {
+            return Reply.ok(new CloseResponse(0, FileTimes.ZERO, 0, 0, 0));
+        }
+        return Reply.ok(new CloseResponse(CloseRequest.POSTQUERY_ATTRIB, InfoEncoding.times(a), a.allocationSize(),
+                a.size(), a.dosAttributes()));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.ReadRequest;
+import dev.haven.smb.wire.ReadResponse;
+import java.nio.ByteBuffer;
+
+/**
+ * [MS-SMB2] 3.3.5.12: READ into one array that the response sends as it is (no per-byte copy).
+ * Reading at or past the end, or less than MinimumCount, is STATUS_END_OF_FILE.
+ */
+final class ReadHandler {
+    Reply handle(RequestContext ctx, ReadRequest req) throws SmbStatusException {
+        SmbOpen open = Opens.find(ctx, req.fileId());
+        if (open.open().isDirectory()) {
+            throw new SmbStatusException(NtStatus.INVALID_DEVICE_REQUEST, "READ of a directory");
+        }
+        long length = Integer.toUnsignedLong(req.length());
+        if (length > NegotiateHandler.MAX_IO_SIZE || req.offset() < 0) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "READ of " + length + " at " + req.offset());
+        }
+        byte[] data = new byte[(int) length];
+        ByteBuffer dst = ByteBuffer.wrap(data);
+        while (dst.hasRemaining()) {
+            if (ctx.server().fileService().read(open.open(), req.offset() + dst.position(), dst) <= 0) {
+                break;
+            }
+        }
+        int n = dst.position();
+        if ((n == 0 && length > 0) || Integer.toUnsignedLong(n) < Integer.toUnsignedLong(req.minimumCount())) {
+            throw new SmbStatusException(NtStatus.END_OF_FILE, "READ at " + req.offset());
+        }
+        return Reply.ok(new ReadResponse(data, n));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.haven.smb.server;
+
+import dev.haven.files.service.Open;
+import dev.haven.smb.wire.Smb2FileId;
+
+/**
+ * [MS-SMB2] 3.3.1.10: an open as SMB sees it: its FileId, the file-service open, the tree it
+ * belongs to, the path it was opened by (for FileNameInformation) and the directory search in
+ * progress. Touched only by its connection's serial executor.
+ */
+final class SmbOpen {
+    private final Smb2FileId fileId;
+    private final Open open;
+    private final int treeId;
+    private String path;
+    private DirectorySearch search;
+
+    SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
+        this.fileId = fileId;
+        this.open = open;
+        this.treeId = treeId;
+        this.path = path;
+    }
+
+    Smb2FileId fileId() {
+        return fileId;
+    }
+
+    Open open() {
+        return open;
+    }
+
+    int treeId() {
+        return treeId;
+    }
+
+    /** The path from the share root, components joined with '\'. */
+    String path() {
+        return path;
+    }
+
+    void renamedTo(String newPath) {
+        path = newPath;
+    }
+
+    DirectorySearch search() {
+        return search;
+    }
+
+    void search(DirectorySearch s) {
+        search = s;
+    }
+}
