@@ -1,5 +1,7 @@
 package dev.haven.node;
 
+import dev.haven.files.service.FileService;
+import dev.haven.files.service.Share;
 import dev.haven.fs.FsException;
 import dev.haven.fs.Inode;
 import dev.haven.smb.auth.ServerIdentity;
@@ -19,7 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A running virtual file server: its mounted file systems and its SMB listener. Close order:
+ * A running virtual file server: its mounted file systems, the file service over them, and its
+ * SMB listener. Close order:
  * stop the listener (no new connections, in-flight requests finish), then the file systems in
  * reverse mount order (each synced, then its volume closed).
  */
@@ -29,6 +32,8 @@ public final class VirtualServer implements AutoCloseable {
     private final VirtualServerConfig config;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<MountedFileSystem> mounted = new ArrayList<>();
+    /** One file service per virtual server: its opens, share modes and locks span its shares. */
+    private final FileService files = new FileService();
     private VirtualServerState state = VirtualServerState.CREATED;
     private SmbServer smb;
 
@@ -49,14 +54,16 @@ public final class VirtualServer implements AutoCloseable {
                 LOG.log(Level.INFO, "virtual server {0}: mounted filesystem {1} (id {2}) from {3}", config.name(),
                         fsc.name(), m.fs().fsId(), fsc.volume());
                 for (ShareDefinition share : node.sharesOn(fsc.name())) {
-                    checkSharePath(m, share);
-                    shares.add(new ShareConfig(share.name(), share.encryptRequired(), share.readOnly()));
+                    Share storage = new Share(share.name(), m.fs(), shareRoot(m, share),
+                            share.readOnly() || m.fs().isReadOnly());
+                    shares.add(new ShareConfig(storage, share.encryptRequired()));
                 }
             }
             ServerIdentity identity = new ServerIdentity(node.serverName().toUpperCase(Locale.ROOT),
                     node.domain().toUpperCase(Locale.ROOT), node.serverName().toLowerCase(Locale.ROOT), "");
             vs.smb = SmbServer.start(new SmbServerConfig(users, identity, shares, clock, config.requireSigning(),
-                    config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE), config.listen(), config.port());
+                    config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files), config.listen(),
+                    config.port());
             vs.move(VirtualServerState.RUNNING);
             LOG.log(Level.INFO, "virtual server {0}: SMB listening on {1}", config.name(), vs.smb.address());
             return vs;
@@ -71,7 +78,8 @@ public final class VirtualServer implements AutoCloseable {
         }
     }
 
-    private static void checkSharePath(MountedFileSystem m, ShareDefinition share) throws IOException {
+    /** The inode of the share's directory; a share on a missing directory stops start-up. */
+    private static long shareRoot(MountedFileSystem m, ShareDefinition share) throws IOException {
         Inode dir;
         try {
             dir = m.fs().resolve(share.path());
@@ -83,6 +91,7 @@ public final class VirtualServer implements AutoCloseable {
             throw new IOException("share " + share.name() + ": " + share.path() + " in filesystem "
                     + m.config().name() + " is not a directory");
         }
+        return dir.id();
     }
 
     private void move(VirtualServerState to) {

@@ -79,6 +79,26 @@ class NodeIT {
     }
 
     @Test
+    void aFileWrittenThroughShareDataSurvivesARestart() throws Exception {
+        NodeOptions options = TestNodes.options(tmp, new ByteArrayOutputStream());
+        Path local = tmp.resolve("hello.txt");
+        Files.writeString(local, "hello from smbclient\n");
+        String credentials = "haven%" + TestNodes.PASSWORD;
+        try (Node node = Node.start(options)) {
+            Run put = smbclient(node, "data", credentials, "put " + local + " hello.txt; ls");
+            assertEquals(0, put.exitCode(), put.output());
+            assertTrue(put.output().contains("hello.txt"), put.output());
+        }
+        Path back = tmp.resolve("back.txt");
+        try (Node node = Node.start(options)) {
+            // The default file system is case-insensitive.
+            Run get = smbclient(node, "data", credentials, "get HELLO.TXT " + back);
+            assertEquals(0, get.exitCode(), get.output());
+        }
+        assertEquals("hello from smbclient\n", Files.readString(back));
+    }
+
+    @Test
     void aRunningNodeSeesUserChangesAtTheNextLogon() throws Exception {
         try (Node node = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
             UserStore admin = new UserStore(tmp.resolve(DataDirectory.USERS)); // as 'haven user' does
