@@ -116,8 +116,14 @@ public final class NodeConfigReader {
         if (!path.startsWith("/") || List.of(path.split("/")).contains("..")) {
             throw f.error("path", "path must start with '/' and must not contain '..'");
         }
+        CaseHandling caseHandling = f.caseHandling(fs.caseHandling());
+        if (caseHandling != fs.caseHandling()) {
+            // The file service matches names as the file system does; a share cannot differ.
+            throw f.error("case", "filesystem " + fsName + " is case-" + fs.caseHandling().name().toLowerCase(Locale.ROOT)
+                    + "; a share on it must be too");
+        }
         return new ShareDefinition(s.name(), fsName, path, f.bool("read-only", false),
-                f.choice("encrypt", "off", "required", "off").equals("required"), f.caseHandling(fs.caseHandling()));
+                f.choice("encrypt", "off", "required", "off").equals("required"), caseHandling);
     }
 
     /** The entries of one section, typed; unknown keys are refused at construction. */

@@ -95,6 +95,8 @@ class NodeConfigReaderTest {
                         "haven.conf:5: path in [share data]: path must start with '/'"),
                 Arguments.of(vs + fs + "[share data]\nread-only = perhaps\n",
                         "haven.conf:5: read-only in [share data]: 'perhaps'"),
+                Arguments.of(vs + fs + "[share data]\ncase = sensitive\n",
+                        "haven.conf:5: case in [share data]: filesystem data is case-insensitive"),
                 Arguments.of(vs + fs + "[share a/b]\n", "haven.conf:4: share name 'a/b' must not contain"),
                 Arguments.of(vs + fs + "[share data]\n[share DATA]\n", "haven.conf:5: share names ignore case"));
     }
