@@ -76,12 +76,14 @@ final class ServeCommand implements Callable<Integer> {
         List<String> users = node.users().list();
         String user = users.contains("haven") || users.isEmpty() ? "haven" : users.get(0);
         for (VirtualServer vs : node.virtualServers()) {
-            InetSocketAddress a = vs.smbAddress();
-            String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-            for (ShareDefinition share : node.config().shares()) {
-                if (vs.fileSystem(share.fileSystem()).isPresent()) {
-                    out.printf("Serving share '%s' on %s:%d. Connect with: smbclient //%s/%s -p %d -U %s%n",
-                            share.name(), host, a.getPort(), host, share.name(), a.getPort(), user);
+            for (InetSocketAddress a : vs.smbAddresses()) {
+                String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+                host = host.contains(":") ? "[" + host + "]" : host; // IPv6 literal
+                for (ShareDefinition share : node.config().shares()) {
+                    if (vs.fileSystem(share.fileSystem()).isPresent()) {
+                        out.printf("Serving share '%s' on %s:%d. Connect with: smbclient //%s/%s -p %d -U %s%n",
+                                share.name(), host, a.getPort(), host, share.name(), a.getPort(), user);
+                    }
                 }
             }
         }

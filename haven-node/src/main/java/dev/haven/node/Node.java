@@ -54,7 +54,7 @@ public final class Node implements AutoCloseable {
             NodeConfig config = NodeConfigReader.read(dir.configFile());
             if (options.listen() != null || options.port() != null) {
                 VirtualServerConfig first = config.virtualServers().get(0);
-                config = config.withFirstAddress(options.listen() != null ? options.listen() : first.listen(),
+                config = config.withFirstAddress(options.listen() != null ? List.of(options.listen()) : first.listen(),
                         options.port() != null ? options.port() : first.port());
             }
             node = new Node(dir, config, new UserStore(dir.usersFile()));

@@ -35,7 +35,7 @@ public record NodeConfig(String serverName, String domain, List<VirtualServerCon
     }
 
     /** This configuration with the first virtual server moved to another address (command-line override). */
-    public NodeConfig withFirstAddress(String listen, int port) {
+    public NodeConfig withFirstAddress(List<String> listen, int port) {
         List<VirtualServerConfig> moved = new java.util.ArrayList<>(virtualServers);
         moved.set(0, moved.get(0).withAddress(listen, port));
         return new NodeConfig(serverName, domain, moved, fileSystems, shares);

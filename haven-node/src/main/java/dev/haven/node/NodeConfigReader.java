@@ -85,7 +85,11 @@ public final class NodeConfigReader {
     private VirtualServerConfig virtualServer(IniFile.Section s) throws ConfigException {
         Fields f = new Fields(s, true, Set.of("listen", "port", "encrypt", "signing"));
         int port = f.integer("port", DEFAULT_PORT, 0, 65535);
-        return new VirtualServerConfig(s.name(), f.text("listen", DEFAULT_LISTEN), port,
+        List<String> listen = List.of(f.text("listen", DEFAULT_LISTEN).split("\\s*,\\s*"));
+        if (listen.contains("") || listen.size() != new HashSet<>(listen).size()) {
+            throw f.error("listen", "expected distinct addresses separated by ','");
+        }
+        return new VirtualServerConfig(s.name(), listen, port,
                 f.choice("encrypt", "off", "required", "off").equals("required"),
                 f.choice("signing", "required", "required", "optional").equals("required"));
     }

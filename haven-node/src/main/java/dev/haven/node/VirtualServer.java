@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A running virtual file server: its mounted file systems, the file service over them, and its
- * SMB listener. Close order:
- * stop the listener (no new connections, in-flight requests finish), then the file systems in
+ * A running virtual file server: its mounted file systems, the file service over them, and one
+ * SMB listener per listen address. Close order: stop the listeners (no new connections,
+ * in-flight requests finish, their opens close), then the file systems in
  * reverse mount order (each synced, then its volume closed).
  */
 public final class VirtualServer implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class VirtualServer implements AutoCloseable {
     /** One file service per virtual server: its opens, share modes and locks span its shares. */
     private final FileService files = new FileService();
     private VirtualServerState state = VirtualServerState.CREATED;
-    private SmbServer smb;
+    private final List<SmbServer> listeners = new ArrayList<>();
 
     private VirtualServer(VirtualServerConfig config) {
         this.config = config;
@@ -61,11 +61,14 @@ public final class VirtualServer implements AutoCloseable {
             }
             ServerIdentity identity = new ServerIdentity(node.serverName().toUpperCase(Locale.ROOT),
                     node.domain().toUpperCase(Locale.ROOT), node.serverName().toLowerCase(Locale.ROOT), "");
-            vs.smb = SmbServer.start(new SmbServerConfig(users, identity, shares, clock, config.requireSigning(),
-                    config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files), config.listen(),
-                    config.port());
+            SmbServerConfig smbConfig = new SmbServerConfig(users, identity, shares, clock, config.requireSigning(),
+                    config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files);
+            for (String address : config.listen()) {
+                SmbServer listener = SmbServer.start(smbConfig, address, config.port());
+                vs.listeners.add(listener);
+                LOG.log(Level.INFO, "virtual server {0}: SMB listening on {1}", config.name(), listener.address());
+            }
             vs.move(VirtualServerState.RUNNING);
-            LOG.log(Level.INFO, "virtual server {0}: SMB listening on {1}", config.name(), vs.smb.address());
             return vs;
         } catch (IOException | InterruptedException | RuntimeException e) {
             vs.move(VirtualServerState.FAILED);
@@ -108,9 +111,14 @@ public final class VirtualServer implements AutoCloseable {
         return config;
     }
 
-    /** Where the SMB listener is bound (the real port when the configuration said 0). */
+    /** Where the first SMB listener is bound (the real port when the configuration said 0). */
     public InetSocketAddress smbAddress() {
-        return smb.address();
+        return listeners.get(0).address();
+    }
+
+    /** Where every SMB listener is bound, in configuration order. */
+    public List<InetSocketAddress> smbAddresses() {
+        return listeners.stream().map(SmbServer::address).toList();
     }
 
     /** The current lifecycle state. */
@@ -152,8 +160,8 @@ public final class VirtualServer implements AutoCloseable {
             lock.unlock();
         }
         IOException failure = null;
-        if (smb != null) {
-            smb.close();
+        for (SmbServer listener : listeners) {
+            listener.close();
         }
         for (int i = mounted.size() - 1; i >= 0; i--) {
             try {

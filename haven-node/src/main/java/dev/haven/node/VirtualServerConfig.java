@@ -1,18 +1,28 @@
 package dev.haven.node;
 
+import java.util.List;
+
 /**
  * A virtual file server: the unit that owns file systems and shares and listens on its own address.
  *
  * @param name the section name, {@code [virtual-server NAME]}
- * @param listen the address to bind
+ * @param listen the addresses to bind (one SMB listener each, all on {@code port})
  * @param port the SMB port; 0 picks a free one
  * @param encryptData [MS-SMB2] 3.3.1.5 EncryptData: every 3.x session is encrypted
  * @param requireSigning [MS-SMB2] 3.3.1.5 RequireMessageSigning
  */
-public record VirtualServerConfig(String name, String listen, int port, boolean encryptData,
+public record VirtualServerConfig(String name, List<String> listen, int port, boolean encryptData,
         boolean requireSigning) {
-    /** This virtual server on another address or port. */
-    public VirtualServerConfig withAddress(String newListen, int newPort) {
+    /** Copies the address list. */
+    public VirtualServerConfig {
+        listen = List.copyOf(listen);
+        if (listen.isEmpty()) {
+            throw new IllegalArgumentException("a virtual server needs a listen address");
+        }
+    }
+
+    /** This virtual server on other addresses and port. */
+    public VirtualServerConfig withAddress(List<String> newListen, int newPort) {
         return new VirtualServerConfig(name, newListen, newPort, encryptData, requireSigning);
     }
 }

@@ -22,7 +22,7 @@ class NodeConfigReaderTest {
     void readsTheEmbeddedDefault() throws ConfigException {
         NodeConfig c = parse(EmbeddedDefault.text("127.0.0.1", 4445));
         assertEquals("HAVEN", c.serverName());
-        assertEquals(List.of(new VirtualServerConfig("default", "127.0.0.1", 4445, false, true)), c.virtualServers());
+        assertEquals(List.of(new VirtualServerConfig("default", List.of("127.0.0.1"), 4445, false, true)), c.virtualServers());
         assertEquals(List.of(new FileSystemConfig("data", "default", "volumes/data", CaseHandling.INSENSITIVE)),
                 c.fileSystems());
         assertEquals(List.of(new ShareDefinition("data", "data", "/", false, false, CaseHandling.INSENSITIVE)),
@@ -34,7 +34,7 @@ class NodeConfigReaderTest {
         NodeConfig c = parse("""
                 # two virtual servers
                 [virtual-server a]
-                listen = 0.0.0.0   # everywhere
+                listen = 127.0.0.1, ::1   # two addresses
                 port = 0
                 encrypt = required
                 [virtual-server b]
@@ -54,14 +54,14 @@ class NodeConfigReaderTest {
                 [share pub]
                 filesystem = two
                 """);
-        assertEquals(new VirtualServerConfig("a", "0.0.0.0", 0, true, true), c.virtualServers().get(0));
-        assertEquals(new VirtualServerConfig("b", "127.0.0.1", 4445, false, false), c.virtualServers().get(1));
+        assertEquals(new VirtualServerConfig("a", List.of("127.0.0.1", "::1"), 0, true, true), c.virtualServers().get(0));
+        assertEquals(new VirtualServerConfig("b", List.of("127.0.0.1"), 4445, false, false), c.virtualServers().get(1));
         assertEquals(CaseHandling.SENSITIVE, c.fileSystem("one").orElseThrow().caseHandling());
         assertEquals(new ShareDefinition("Docs", "one", "/docs", true, true, CaseHandling.SENSITIVE),
                 c.sharesOn("one").get(0));
         assertEquals(List.of("two"), c.fileSystemsOf("b").stream().map(FileSystemConfig::name).toList());
         assertFalse(c.sharesOn("two").get(0).readOnly());
-        assertTrue(c.withFirstAddress("::1", 99).virtualServers().get(0).listen().equals("::1"));
+        assertTrue(c.withFirstAddress(List.of("::1"), 99).virtualServers().get(0).listen().equals(List.of("::1")));
     }
 
     static Stream<Arguments> errors() {
@@ -79,6 +79,8 @@ class NodeConfigReaderTest {
                 Arguments.of(vs + "port = 70000\n", "haven.conf:2: port in [virtual-server default]: '70000' is not"),
                 Arguments.of(vs + "port = x\n", "haven.conf:2: port in [virtual-server default]: 'x' is not"),
                 Arguments.of(vs + "encrypt = maybe\n", "haven.conf:2: encrypt in [virtual-server default]: 'maybe'"),
+                Arguments.of(vs + "listen = a,,b\n", "haven.conf:2: listen in [virtual-server default]: expected"),
+                Arguments.of(vs + "listen = a, a\n", "haven.conf:2: listen in [virtual-server default]: expected"),
                 Arguments.of(vs + "listen =\n", "haven.conf:2: listen in [virtual-server default]: empty value"),
                 Arguments.of("[virtual-server]\n", "haven.conf:1: [virtual-server] needs a name"),
                 Arguments.of("[server x]\n" + vs, "haven.conf:1: [server] takes no name"),

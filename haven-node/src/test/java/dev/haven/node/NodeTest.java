@@ -83,6 +83,18 @@ class NodeTest {
     }
 
     @Test
+    void listensOnEveryConfiguredAddress() throws Exception {
+        start().close();
+        Path conf = tmp.resolve("haven.conf");
+        Files.writeString(conf, Files.readString(conf).replace("listen = 127.0.0.1", "listen = 127.0.0.1, 127.0.0.2"));
+        try (Node node = start()) {
+            List<String> hosts = node.virtualServers().get(0).smbAddresses().stream()
+                    .map(a -> a.getAddress().getHostAddress()).toList();
+            assertEquals(List.of("127.0.0.1", "127.0.0.2"), hosts);
+        }
+    }
+
+    @Test
     void aSecondNodeOnTheSameDataDirectoryStops() throws Exception {
         try (Node node = start()) {
             assertEquals(VirtualServerState.RUNNING, node.virtualServers().get(0).state());
