@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +62,7 @@ public final class Node implements AutoCloseable {
                 config = config.withFirstAddress(options.listen() != null ? List.of(options.listen()) : first.listen(),
                         options.port() != null ? options.port() : first.port());
             }
+            warnIfUsersAreReadable(dir);
             node = new Node(dir, config, new UserStore(dir.usersFile()));
             for (VirtualServerConfig vs : config.virtualServers()) {
                 node.servers.add(VirtualServer.start(vs, config, dir, node.users, options.clock()));
@@ -75,6 +81,20 @@ public final class Node implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** NT hashes are password-equivalent for NTLM, so say so when others can read them (as ssh does for keys). */
+    private static void warnIfUsersAreReadable(DataDirectory dir) throws IOException {
+        Path users = dir.usersFile();
+        if (Files.exists(users)) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(users);
+            perms.retainAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+            if (!perms.isEmpty()) {
+                LOG.log(Level.WARNING, "{0} is accessible to other users ({1}); it holds password-equivalent NT hashes:"
+                        + " chmod 600 it", users, PosixFilePermissions.toString(Files.getPosixFilePermissions(users)));
+            }
         }
     }
 
