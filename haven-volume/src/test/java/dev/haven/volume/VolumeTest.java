@@ -279,7 +279,7 @@ class VolumeTest {
             try (Volume v = Volume.create(dir.resolve("v" + size), size, BS)) {
                 v.createSnapshot("warm");
                 long best = Long.MAX_VALUE;
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < 10; i++) {
                     v.production().write(i, fill(i));
                     long t0 = System.nanoTime();
                     v.createSnapshot("s" + i);
