@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ServeCommand.class,
+            VolumeCommand.class,
+            SnapshotCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HavenCommand implements Runnable {

@@ -1,0 +1,39 @@
+package dev.haven.files;
+
+/**
+ * The one closed set of error kinds the file service raises. Each front-end maps every kind to its
+ * wire status in one table (SMB: NTSTATUS, NFS: nfsstat4); the comment names the SMB status.
+ * New kinds (NOT_FOUND, EXISTS, ...) are added here when the service wraps HavenFS.
+ */
+public enum FileServiceError {
+    /** STATUS_SHARING_VIOLATION: share modes of an existing open deny this open ([MS-FSA] 2.1.5.1.2.2). */
+    SHARING_VIOLATION,
+    /** STATUS_DELETE_PENDING: the file is marked for deletion; no new opens ([MS-FSA] 2.1.5.1.2). */
+    DELETE_PENDING,
+    /** STATUS_LOCK_NOT_GRANTED: a fail-immediately lock request conflicts ([MS-FSA] 2.1.5.8). */
+    LOCK_NOT_GRANTED,
+    /** STATUS_FILE_LOCK_CONFLICT: a read or write hits another open's lock ([MS-FSA] 2.1.4.10). */
+    LOCK_CONFLICT,
+    /** STATUS_RANGE_NOT_LOCKED: an unlock names no lock held exactly so ([MS-FSA] 2.1.5.9). */
+    RANGE_NOT_LOCKED,
+    /** STATUS_INVALID_LOCK_RANGE: offset + length - 1 passes 2^64 - 1 ([MS-FSA] 2.1.5.8). */
+    INVALID_LOCK_RANGE,
+    /** STATUS_CANCELLED: a waiting request was cancelled (SMB2 CANCEL, close of its open). */
+    CANCELLED,
+    /** STATUS_ACCESS_DENIED: the open lacks the access the operation needs. */
+    ACCESS_DENIED,
+    /** STATUS_INVALID_PARAMETER: a malformed or inconsistent argument. */
+    INVALID_PARAMETER,
+    /** STATUS_FILE_CLOSED: the open named is not (or no longer) open. */
+    FILE_CLOSED,
+    /** STATUS_INVALID_DEVICE_STATE: an oplock break acknowledgment with no break in progress ([MS-SMB2] 3.3.5.22.1). */
+    OPLOCK_NOT_BREAKING,
+    /** STATUS_INVALID_OPLOCK_PROTOCOL: an acknowledged oplock level above the level broken to ([MS-SMB2] 3.3.5.22.1). */
+    INVALID_OPLOCK_PROTOCOL,
+    /** STATUS_UNSUCCESSFUL: a lease break acknowledgment with no break in progress ([MS-SMB2] 3.3.5.22.2). */
+    LEASE_NOT_BREAKING,
+    /** STATUS_REQUEST_NOT_ACCEPTED: an acknowledged lease state not within the break-to state ([MS-SMB2] 3.3.5.22.2). */
+    LEASE_STATE_NOT_ACCEPTED,
+    /** STATUS_OBJECT_NAME_NOT_FOUND: a lease key that this client does not hold ([MS-SMB2] 3.3.5.22.2). */
+    LEASE_NOT_FOUND,
+}

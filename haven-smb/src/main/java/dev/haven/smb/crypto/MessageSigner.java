@@ -1,0 +1,23 @@
+package dev.haven.smb.crypto;
+
+/**
+ * Signs and verifies one whole SMB2 message (header + body, with any compound padding), whose
+ * Signature field is at header offset 48..63. Instances are stateless and thread-safe, but
+ * {@link #verify} briefly zeroes the signature field of the buffer it is given.
+ */
+public interface MessageSigner {
+    /** A signer for this algorithm and key ([MS-SMB2] 3.1.4.1). */
+    static MessageSigner of(SigningAlgorithm algorithm, byte[] signingKey) {
+        return switch (algorithm) {
+            case HMAC_SHA256 -> new HmacSha256Signer(signingKey);
+            case AES_CMAC -> new AesCmacSigner(signingKey);
+            case AES_GMAC -> new AesGmacSigner(signingKey);
+        };
+    }
+
+    /** Zeroes, then fills the signature field in place; sets nothing else. */
+    void sign(byte[] message, int offset, int length);
+
+    /** True when the signature is right (constant-time compare); false also for a too-short message. */
+    boolean verify(byte[] message, int offset, int length);
+}

@@ -1,0 +1,56 @@
+package dev.haven.smb.crypto;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * The part of [MS-SMB2] 3.1.4.1 / 3.1.5.1 common to every algorithm: zero the 16-byte Signature
+ * field, compute the MAC over the whole message, copy (or compare) 16 bytes.
+ */
+abstract class SignerBase implements MessageSigner {
+    static final int HEADER_LENGTH = 64;
+    static final int SIGNATURE_OFFSET = 48;
+    static final int SIGNATURE_LENGTH = 16;
+
+    private final byte[] key;
+
+    SignerBase(byte[] key, int keyLength) {
+        if (key == null || key.length != keyLength) {
+            throw new IllegalArgumentException("signing key must be " + keyLength + " bytes");
+        }
+        this.key = key.clone();
+    }
+
+    /** The MAC over message[offset, offset+length) whose signature field is already zero. */
+    abstract byte[] mac(byte[] key, byte[] message, int offset, int length);
+
+    @Override
+    public final void sign(byte[] message, int offset, int length) {
+        checkBounds(message, offset, length);
+        Arrays.fill(message, offset + SIGNATURE_OFFSET, offset + SIGNATURE_OFFSET + SIGNATURE_LENGTH, (byte) 0);
+        byte[] mac = mac(key, message, offset, length);
+        System.arraycopy(mac, 0, message, offset + SIGNATURE_OFFSET, SIGNATURE_LENGTH);
+    }
+
+    @Override
+    public final boolean verify(byte[] message, int offset, int length) {
+        if (message == null || offset < 0 || length < HEADER_LENGTH || length > message.length - offset) {
+            return false;
+        }
+        int at = offset + SIGNATURE_OFFSET;
+        byte[] received = Arrays.copyOfRange(message, at, at + SIGNATURE_LENGTH);
+        Arrays.fill(message, at, at + SIGNATURE_LENGTH, (byte) 0);
+        try {
+            byte[] expected = Arrays.copyOf(mac(key, message, offset, length), SIGNATURE_LENGTH);
+            return MessageDigest.isEqual(expected, received);
+        } finally {
+            System.arraycopy(received, 0, message, at, SIGNATURE_LENGTH);
+        }
+    }
+
+    private static void checkBounds(byte[] message, int offset, int length) {
+        if (offset < 0 || length < HEADER_LENGTH || length > message.length - offset) {
+            throw new IllegalArgumentException("not a whole SMB2 message: offset " + offset + ", length " + length);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.Dialect;
+import dev.haven.smb.wire.Command;
+import dev.haven.smb.wire.Compound;
+import dev.haven.smb.wire.ErrorResponse;
+import dev.haven.smb.wire.HeaderFlags;
+import dev.haven.smb.wire.MalformedMessageException;
+import dev.haven.smb.wire.NegotiateResponse;
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.Smb1Negotiate;
+import dev.haven.smb.wire.Smb2Header;
+import dev.haven.smb.wire.WireReader;
+import dev.haven.smb.wire.WireWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * [MS-SMB2] 3.3.5.2: one transport frame in, one frame (or nothing, or a disconnect) out:
+ * decrypts TRANSFORM messages (3.3.5.2.1.1), answers an SMB1 negotiate (3.3.5.3), splits
+ * compounds and lets related requests inherit SessionId and TreeId (3.3.5.2.7.2), runs each
+ * request through the {@link RequestPipeline}, then links, signs (3.3.4.1.1) and encrypts
+ * (3.3.4.1.4) the responses. Pure over the connection state: no Netty in here.
+ */
+final class FrameProcessor {
+    private static final int TRANSFORM_HEADER_SIZE = 52;
+    private static final int TRANSFORM_SESSION_ID_OFFSET = 44;
+
+    private final RequestPipeline pipeline = new RequestPipeline();
+
+    /** Processes one frame payload (the bytes after the 4-byte transport header). */
+    Outcome process(Connection c, byte[] frame) {
+        try {
+            if (frame.length < 4) {
+                return new Outcome.Disconnect("frame of " + frame.length + " bytes");
+            }
+            int protocolId = (int) readLe(frame, 0, 4);
+            if (protocolId == Smb2Header.SMB1_PROTOCOL_ID) {
+                return smb1(c, frame);
+            }
+            Session transformSession = null;
+            if (protocolId == Smb2Header.TRANSFORM_PROTOCOL_ID) {
+                transformSession = transformSession(c, frame);
+                frame = decrypt(transformSession, frame);
+            }
+            if ((int) readLe(frame, 0, 4) != Smb2Header.PROTOCOL_ID) {
+                return new Outcome.Disconnect("not an SMB2 message");
+            }
+            return compound(c, frame, transformSession != null);
+        } catch (ProtocolViolationException e) {
+            return new Outcome.Disconnect(e.getMessage());
+        } catch (MalformedMessageException e) {
+            return new Outcome.Disconnect(e.getMessage());
+        }
+    }
+
+    private Outcome compound(Connection c, byte[] frame, boolean encrypted)
+            throws MalformedMessageException, ProtocolViolationException {
+        List<Compound.Slice> slices = Compound.split(frame);
+        List<Answer> answers = new ArrayList<>();
+        long sessionId = 0;
+        int treeId = 0;
+        for (int i = 0; i < slices.size(); i++) {
+            Compound.Slice slice = slices.get(i);
+            byte[] message = java.util.Arrays.copyOfRange(frame, slice.offset(), slice.offset() + slice.length());
+            Smb2Header header = Smb2Header.decode(new WireReader(message));
+            if (header.isRelated() && i > 0) {
+                // [MS-SMB2] 3.3.5.2.7.2: related requests run in the previous request's context.
+                header = header.withIds(sessionId, treeId);
+            }
+            RequestContext ctx = new RequestContext(c, header, message, encrypted);
+            Reply reply = header.isRelated() && i == 0
+                    ? new Reply.Respond(NtStatus.INVALID_PARAMETER, null)
+                    : pipeline.process(ctx);
+            sessionId = ctx.session != null ? ctx.session.sessionId() : header.sessionId();
+            treeId = ctx.tree != null ? ctx.tree.treeId() : header.treeId();
+            if (reply instanceof Reply.Respond respond) {
+                answers.add(new Answer(ctx, respond, encode(ctx, respond)));
+            }
+        }
+        return answers.isEmpty() ? new Outcome.Silent() : compose(c, answers);
+    }
+
+    /** A response ready to link: its context, its reply and its encoded bytes. */
+    private record Answer(RequestContext ctx, Reply.Respond reply, byte[] bytes) {
+    }
+
+    private static byte[] encode(RequestContext ctx, Reply.Respond r) {
+        Smb2Header req = ctx.header;
+        int granted = ctx.connection.credits.grant(req.credits());
+        int flags = HeaderFlags.SERVER_TO_REDIR | (req.flags() & HeaderFlags.RELATED_OPERATIONS);
+        long sessionId = ctx.session != null ? ctx.session.sessionId() : req.sessionId();
+        int treeId = ctx.tree != null ? ctx.tree.treeId() : req.treeId();
+        Smb2Header header = new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
+                req.messageId(), 0, treeId, sessionId, null);
+        WireWriter w = new WireWriter();
+        header.encode(w);
+        (r.body() != null && !isErrorStatus(r.status()) ? r.body() : ErrorResponse.empty()).encodeBody(w);
+        return w.toByteArray();
+    }
+
+    /** [MS-SMB2] 3.3.4.4: an error status carries the ERROR body, except MORE_PROCESSING_REQUIRED. */
+    private static boolean isErrorStatus(NtStatus status) {
+        return !status.isSuccess() && !status.equals(NtStatus.MORE_PROCESSING_REQUIRED);
+    }
+
+    private static Outcome compose(Connection c, List<Answer> answers) {
+        Session encryptWith = encryptingSession(answers.get(0));
+        List<byte[]> linked = new ArrayList<>();
+        Duration delay = Duration.ZERO;
+        for (int i = 0; i < answers.size(); i++) {
+            Answer a = answers.get(i);
+            byte[] bytes = Compound.link(a.bytes(), i == answers.size() - 1);
+            if (encryptWith == null && shouldSign(a)) {
+                bytes[16] |= (byte) HeaderFlags.SIGNED;
+                a.ctx().session.signer.sign(bytes, 0, bytes.length);
+            }
+            afterEncode(c, a, bytes);
+            linked.add(bytes);
+            delay = a.reply().delay().compareTo(delay) > 0 ? a.reply().delay() : delay;
+        }
+        byte[] payload = Compound.join(linked);
+        if (encryptWith != null) {
+            payload = encryptWith.cipher.encrypt(payload, encryptWith.sessionId());
+        }
+        return new Outcome.Send(payload, delay);
+    }
+
+    /** [MS-SMB2] 3.3.4.1.4: encrypt when the request was, or the session or share demands it. */
+    private static Session encryptingSession(Answer first) {
+        RequestContext ctx = first.ctx();
+        Session s = ctx.session;
+        if (s == null || s.cipher == null || ctx.signFinal || !s.isValid() && s.state() != SessionState.CLOSED) {
+            return null;
+        }
+        // The TREE_CONNECT response itself is not encrypted for the share's sake: the client
+        // learns from it that the share wants encryption.
+        boolean shareWants = ctx.tree != null && ctx.tree.encryptData() && ctx.header.command() != Command.TREE_CONNECT;
+        boolean wanted = ctx.encrypted || s.encryptData || shareWants;
+        return wanted ? s : null;
+    }
+
+    /** [MS-SMB2] 3.3.4.1.1: sign when the session requires it, the request was signed, or it is the final SESSION_SETUP. */
+    private static boolean shouldSign(Answer a) {
+        Session s = a.ctx().session;
+        if (s == null || s.signer == null || a.reply().status().equals(NtStatus.PENDING)) {
+            return false;
+        }
+        return a.ctx().signFinal || s.signingRequired || a.ctx().header.isSigned();
+    }
+
+    /** 3.1.1 preauth integrity: NEGOTIATE and in-progress SESSION_SETUP responses extend the hash. */
+    private static void afterEncode(Connection c, Answer a, byte[] bytes) {
+        Command command = a.ctx().header.command();
+        if (command == Command.NEGOTIATE && c.preauth != null && c.dialect == Dialect.SMB_3_1_1
+                && a.reply().status().isSuccess()) {
+            c.preauth.update(bytes, 0, bytes.length);
+        } else if (a.ctx().hashResponseInto != null && a.ctx().hashResponseInto.preauth != null) {
+            a.ctx().hashResponseInto.preauth.update(bytes, 0, bytes.length);
+        }
+    }
+
+    private static Session transformSession(Connection c, byte[] frame) throws ProtocolViolationException {
+        if (!c.negotiated() || !c.dialect.isSmb3() || frame.length < TRANSFORM_HEADER_SIZE + Smb2Header.SIZE) {
+            throw new ProtocolViolationException("unexpected TRANSFORM message");
+        }
+        Session s = c.session(readLe(frame, TRANSFORM_SESSION_ID_OFFSET, 8));
+        if (s == null || s.cipher == null) {
+            throw new ProtocolViolationException("TRANSFORM message for a session without keys");
+        }
+        return s;
+    }
+
+    private static byte[] decrypt(Session s, byte[] frame) throws ProtocolViolationException {
+        try {
+            return s.cipher.decrypt(frame);
+        } catch (AEADBadTagException | RuntimeException e) {
+            // [MS-SMB2] 3.3.5.2.1.1: a message that fails to decrypt ends the connection.
+            throw new ProtocolViolationException("decryption failed: " + e.getMessage());
+        }
+    }
+
+    /** [MS-SMB2] 3.3.5.3.1: an SMB1 negotiate offering SMB2 is answered in SMB2. */
+    private static Outcome smb1(Connection c, byte[] frame) throws MalformedMessageException {
+        if (c.phase != Connection.Phase.NEW || !c.credits.consume(0, 1)) {
+            return new Outcome.Disconnect("SMB1 message after negotiation");
+        }
+        Smb1Negotiate negotiate = Smb1Negotiate.decode(frame);
+        int dialect;
+        if (negotiate.dialects().contains(Smb1Negotiate.SMB_2_WILDCARD)) {
+            dialect = NegotiateResponse.WILDCARD_DIALECT;
+            c.phase = Connection.Phase.WILDCARD;
+        } else if (negotiate.dialects().contains(Smb1Negotiate.SMB_2_002)) {
+            dialect = Dialect.SMB_2_0_2.code();
+            c.dialect = Dialect.SMB_2_0_2;
+            c.phase = Connection.Phase.NEGOTIATED;
+            c.clientDialects = List.of(dialect);
+            c.serverSecurityMode = NegotiateHandler.securityMode(c.server);
+        } else {
+            return new Outcome.Disconnect("SMB1 negotiate without an SMB2 dialect");
+        }
+        Smb2Header header = new Smb2Header(0, NtStatus.SUCCESS, Command.NEGOTIATE, c.credits.grant(1),
+                HeaderFlags.SERVER_TO_REDIR, 0, 0, 0, 0, 0, null);
+        WireWriter w = new WireWriter();
+        header.encode(w);
+        NegotiateHandler.response(c.server, dialect, 0, List.of()).encodeBody(w);
+        return new Outcome.Send(w.toByteArray(), Duration.ZERO);
+    }
+
+    private static long readLe(byte[] b, int at, int n) {
+        long v = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            v = v << 8 | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+}

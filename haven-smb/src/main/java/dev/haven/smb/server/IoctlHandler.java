@@ -1,0 +1,53 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.Dialect;
+import dev.haven.smb.wire.IoctlRequest;
+import dev.haven.smb.wire.IoctlResponse;
+import dev.haven.smb.wire.MalformedMessageException;
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.ValidateNegotiateInfo;
+import java.util.Arrays;
+
+/** [MS-SMB2] 3.3.5.15: IOCTL. Only FSCTL_VALIDATE_NEGOTIATE_INFO is served so far. */
+final class IoctlHandler {
+    private static final int VALIDATE_RESPONSE_SIZE = 24;
+
+    Reply handle(RequestContext ctx, IoctlRequest req) throws SmbStatusException, ProtocolViolationException {
+        if ((req.flags() & IoctlRequest.IS_FSCTL) == 0) {
+            // [MS-SMB2] 3.3.5.15: SMB2 carries FSCTLs only.
+            throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "IOCTL that is not an FSCTL");
+        }
+        if (req.ctlCode() == IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO) {
+            return validateNegotiate(ctx, req);
+        }
+        throw new SmbStatusException(NtStatus.NOT_SUPPORTED,
+                "FSCTL 0x" + Integer.toHexString(req.ctlCode()) + " needs the file service");
+    }
+
+    /** [MS-SMB2] 3.3.5.15.12: any mismatch with what NEGOTIATE saw ends the connection. */
+    private static Reply validateNegotiate(RequestContext ctx, IoctlRequest req)
+            throws SmbStatusException, ProtocolViolationException {
+        Connection c = ctx.connection;
+        if (c.dialect == Dialect.SMB_3_1_1) {
+            throw new ProtocolViolationException("VALIDATE_NEGOTIATE_INFO on 3.1.1");
+        }
+        if (Integer.compareUnsigned(req.maxOutputResponse(), VALIDATE_RESPONSE_SIZE) < 0) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "MaxOutputResponse too small");
+        }
+        ValidateNegotiateInfo.Request v;
+        try {
+            v = ValidateNegotiateInfo.Request.decode(req.input());
+        } catch (MalformedMessageException e) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, e.getMessage());
+        }
+        boolean same = v.capabilities() == c.clientCapabilities && Arrays.equals(v.guid(), c.clientGuid)
+                && v.securityMode() == c.clientSecurityMode && v.dialects().equals(c.clientDialects)
+                && NegotiateHandler.choose(v.dialects()) == c.dialect;
+        if (!same) {
+            throw new ProtocolViolationException("VALIDATE_NEGOTIATE_INFO does not match NEGOTIATE");
+        }
+        byte[] out = new ValidateNegotiateInfo.Response(c.serverCapabilities, ctx.server().serverGuid(),
+                c.serverSecurityMode, c.dialect.code()).encode();
+        return Reply.ok(new IoctlResponse(req.ctlCode(), req.fileId(), new byte[0], out));
+    }
+}

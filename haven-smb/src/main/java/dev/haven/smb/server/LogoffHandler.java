@@ -1,0 +1,15 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.wire.LogoffRequest;
+import dev.haven.smb.wire.LogoffResponse;
+
+/**
+ * [MS-SMB2] 3.3.5.6: LOGOFF. The session leaves the table now; the response is still signed
+ * or encrypted with its keys, which the request context keeps.
+ */
+final class LogoffHandler {
+    Reply handle(RequestContext ctx, LogoffRequest req) {
+        ctx.connection.removeSession(ctx.session);
+        return Reply.ok(new LogoffResponse());
+    }
+}

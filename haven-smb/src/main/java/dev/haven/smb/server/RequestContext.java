@@ -1,0 +1,34 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.wire.Smb2Header;
+
+/**
+ * One request being processed: its header, its bytes as received (for preauth hashing), whether
+ * it arrived encrypted, and the session and tree it runs in. Handlers may set {@link #session}
+ * (SESSION_SETUP creates one) and {@link #signFinal} (the final SESSION_SETUP response is signed
+ * with the new keys, [MS-SMB2] 3.3.5.5.3).
+ */
+final class RequestContext {
+    final Connection connection;
+    final Smb2Header header;
+    final byte[] message;
+    final boolean encrypted;
+    Session session;
+    TreeConnect tree;
+    boolean signFinal;
+    /** Set when the response must go out unencrypted though the session encrypts (3.3.5.5.3). */
+    boolean plainFinal;
+    /** 3.1.1: the response must be added to this session's preauth hash once encoded. */
+    Session hashResponseInto;
+
+    RequestContext(Connection connection, Smb2Header header, byte[] message, boolean encrypted) {
+        this.connection = connection;
+        this.header = header;
+        this.message = message;
+        this.encrypted = encrypted;
+    }
+
+    ServerContext server() {
+        return connection.server;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.Dialect;
+import dev.haven.smb.wire.Command;
+import dev.haven.smb.wire.MalformedMessageException;
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.Smb2Header;
+import dev.haven.smb.wire.Smb2Request;
+import dev.haven.smb.wire.WireReader;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * [MS-SMB2] 3.3.5.2: one SMB2 request from header to reply: sequence window, connection phase,
+ * decode, session, signature, tree and encryption checks, then dispatch. This is the one place
+ * that maps failures: a protocol violation propagates (the connection is dropped), a
+ * per-request error becomes its status, anything unexpected becomes STATUS_INTERNAL_ERROR with
+ * one ERROR log.
+ */
+final class RequestPipeline {
+    private static final Logger LOG = System.getLogger(RequestPipeline.class.getName());
+
+    private final Dispatcher dispatcher = new Dispatcher();
+
+    /** Runs one request; returns the reply to send (or {@link Reply.None}). */
+    Reply process(RequestContext ctx) throws ProtocolViolationException {
+        Smb2Header h = ctx.header;
+        if (h.command() != Command.CANCEL && !ctx.connection.credits.consume(h.messageId(), charge(ctx))) {
+            // [MS-SMB2] 3.3.5.2.3: a MessageId outside the window ends the connection.
+            throw new ProtocolViolationException("MessageId " + h.messageId() + " outside the sequence window");
+        }
+        if (!ctx.connection.negotiated() && h.command() != Command.NEGOTIATE) {
+            throw new ProtocolViolationException(h.command() + " before NEGOTIATE");
+        }
+        try {
+            Smb2Request request = Smb2Request.decode(h, new WireReader(ctx.message));
+            verify(ctx);
+            return dispatcher.dispatch(ctx, request);
+        } catch (SmbStatusException e) {
+            LOG.log(Level.DEBUG, "{0} from {1}: {2}", h.command(), ctx.connection.clientAddress, e.getMessage());
+            return new Reply.Respond(e.status(), null);
+        } catch (MalformedMessageException e) {
+            if (e.fatal()) {
+                throw new ProtocolViolationException(e.getMessage());
+            }
+            ClientFaultLog.warn("malformed {0} from {1}: {2}", h.command(), ctx.connection.clientAddress,
+                    e.getMessage());
+            return new Reply.Respond(NtStatus.INVALID_PARAMETER, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error serving " + h.command() + " from " + ctx.connection.clientAddress, e);
+            return new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
+        }
+    }
+
+    /** [MS-SMB2] 3.3.5.2.3: 2.0.2 and CreditCharge 0 both count as one id. */
+    private static int charge(RequestContext ctx) {
+        Dialect d = ctx.connection.dialect;
+        if (d == null || d == Dialect.SMB_2_0_2) {
+            return 1;
+        }
+        return Math.max(1, ctx.header.creditCharge());
+    }
+
+    private static void verify(RequestContext ctx) throws SmbStatusException {
+        Command command = ctx.header.command();
+        switch (command) {
+            case NEGOTIATE, CANCEL -> { }
+            case SESSION_SETUP -> verifyReauthSignature(ctx);
+            case ECHO -> attachOptionalSession(ctx);
+            case LOGOFF, TREE_CONNECT -> verifySession(ctx);
+            default -> {
+                verifySession(ctx);
+                verifyTree(ctx);
+            }
+        }
+    }
+
+    /** [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.4: the session exists, is valid, signed and encrypted as it must. */
+    private static void verifySession(RequestContext ctx) throws SmbStatusException {
+        Session s = ctx.connection.session(ctx.header.sessionId());
+        if (s == null || !s.isValid()) {
+            throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "no valid session " + ctx.header.sessionId());
+        }
+        ctx.session = s;
+        if (s.encryptData && !ctx.encrypted) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "session requires encryption");
+        }
+        verifySignature(ctx, s);
+    }
+
+    private static void verifySignature(RequestContext ctx, Session s) throws SmbStatusException {
+        // [MS-SMB2] 3.3.5.2.4: an encrypted request needs no signature.
+        if (ctx.encrypted || s.signer == null) {
+            return;
+        }
+        if (ctx.header.isSigned()) {
+            if (!s.signer.verify(ctx.message, 0, ctx.message.length)) {
+                throw new SmbStatusException(NtStatus.ACCESS_DENIED, "bad signature");
+            }
+        } else if (s.signingRequired) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "unsigned request on a signing session");
+        }
+    }
+
+    private static void verifyReauthSignature(RequestContext ctx) throws SmbStatusException {
+        Session s = ctx.connection.session(ctx.header.sessionId());
+        if (s != null && s.isValid() && ctx.header.isSigned()) {
+            verifySignature(ctx, s);
+        }
+    }
+
+    private static void attachOptionalSession(RequestContext ctx) throws SmbStatusException {
+        Session s = ctx.connection.session(ctx.header.sessionId());
+        if (s != null && s.isValid()) {
+            ctx.session = s;
+            verifySignature(ctx, s);
+        }
+    }
+
+    /** [MS-SMB2] 3.3.5.2.11: the tree exists, and is encrypted when its share says so. */
+    private static void verifyTree(RequestContext ctx) throws SmbStatusException {
+        TreeConnect tree = ctx.session.tree(ctx.header.treeId());
+        if (tree == null) {
+            throw new SmbStatusException(NtStatus.NETWORK_NAME_DELETED, "no tree " + ctx.header.treeId());
+        }
+        ctx.tree = tree;
+        if (tree.encryptData() && !ctx.encrypted) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "share requires encryption");
+        }
+    }
+}

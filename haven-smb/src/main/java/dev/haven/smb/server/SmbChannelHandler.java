@@ -1,0 +1,104 @@
+package dev.haven.smb.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-connection Netty handler. On the event loop it only copies each frame into an array
+ * (the inbound ByteBuf is owned here and released by {@link SimpleChannelInboundHandler} right
+ * after {@link #channelRead0}); processing runs on the connection's {@link SerialExecutor}.
+ */
+final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
+    private static final Logger LOG = System.getLogger(SmbChannelHandler.class.getName());
+
+    private final ServerContext server;
+    private final FrameProcessor processor = new FrameProcessor();
+    private final SerialExecutor serial;
+    private Connection connection;
+
+    SmbChannelHandler(ServerContext server, Executor workers) {
+        super(ByteBuf.class, true);
+        this.server = server;
+        this.serial = new SerialExecutor(workers);
+    }
+
+    SerialExecutor serial() {
+        return serial;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connection = new Connection(server, address(ctx.channel().remoteAddress()));
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        byte[] bytes = ByteBufUtil.getBytes(frame);
+        serial.execute(() -> handle(ctx, bytes));
+    }
+
+    private void handle(ChannelHandlerContext ctx, byte[] frame) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        Outcome outcome;
+        try {
+            outcome = processor.process(connection, frame);
+        } catch (RuntimeException e) {
+            // Last resort: the pipeline maps request errors; anything escaping it is a bug here.
+            LOG.log(Level.ERROR, "internal error on connection from " + connection.clientAddress, e);
+            ctx.close();
+            return;
+        }
+        switch (outcome) {
+            case Outcome.Send send -> {
+                Runnable write = () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(transportHeader(send.payload().length),
+                        send.payload()));
+                if (send.delay().isZero()) {
+                    write.run();
+                } else {
+                    // Logon throttling holds the reply back without blocking a thread.
+                    ctx.executor().schedule(write, send.delay().toNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+            case Outcome.Silent silent -> { }
+            case Outcome.Disconnect d -> {
+                ClientFaultLog.warn("closing connection from {0}: {1}", connection.clientAddress, d.reason());
+                ctx.close();
+            }
+        }
+    }
+
+    /** [MS-SMB2] 2.1: a zero byte, then the 24-bit big-endian length. */
+    static byte[] transportHeader(int length) {
+        return new byte[] {0, (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            ClientFaultLog.warn("closing connection from {0}: {1}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else if (cause instanceof IOException) {
+            LOG.log(Level.DEBUG, "connection from {0} failed: {1}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.log(Level.ERROR, "unexpected error on connection from " + ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    private static String address(SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.auth.LogonThrottle;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An SMB2/3 server on Netty NIO. Close order: stop accepting, let in-flight requests finish
+ * (bounded wait), close every connection, shut down the event loops and the worker executor.
+ */
+public final class SmbServer implements AutoCloseable {
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup loops;
+    private final ExecutorService workers;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final List<SmbChannelHandler> handlers = new CopyOnWriteArrayList<>();
+    private final Channel serverChannel;
+
+    private SmbServer(SmbServerConfig config, String host, int port) throws InterruptedException {
+        SecureRandom random = new SecureRandom();
+        byte[] guid = new byte[16];
+        random.nextBytes(guid);
+        ServerContext context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()));
+        boss = new NioEventLoopGroup(1);
+        loops = new NioEventLoopGroup();
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, loops).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        channels.add(ch);
+                        SmbChannelHandler handler = new SmbChannelHandler(context, workers);
+                        handlers.add(handler);
+                        ch.closeFuture().addListener(f -> handlers.remove(handler));
+                        ch.pipeline().addLast("frame", frameDecoder(config.maxFrameSize()));
+                        ch.pipeline().addLast("smb", handler);
+                    }
+                });
+        try {
+            serverChannel = bootstrap.bind(host, port).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /**
+     * [MS-SMB2] 2.1: the Direct TCP transport header is a zero byte and a 24-bit length. Read as
+     * one 32-bit length, a non-zero first byte makes the frame too long, and fail-fast rejects any
+     * length above the maximum as soon as the 4 header bytes arrive, before buffering the body.
+     */
+    static LengthFieldBasedFrameDecoder frameDecoder(int maxFrameSize) {
+        return new LengthFieldBasedFrameDecoder(maxFrameSize + 4, 0, 4, 0, 4, true);
+    }
+
+    /** Starts a server on {@code host}:{@code port}; port 0 picks a free port. */
+    public static SmbServer start(SmbServerConfig config, String host, int port) throws InterruptedException {
+        return new SmbServer(config, host, port);
+    }
+
+    /** The address the server listens on. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return address().getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            serverChannel.close().sync();
+            long deadline = System.nanoTime() + DRAIN_NANOS;
+            for (SmbChannelHandler handler : handlers) {
+                handler.serial().awaitIdle(deadline);
+            }
+            channels.close().await();
+            shutdownGroups();
+            workers.shutdown();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    private void shutdownGroups() throws InterruptedException {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
+        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.haven.smb.server;
+
+import dev.haven.smb.wire.TreeDisconnectRequest;
+import dev.haven.smb.wire.TreeDisconnectResponse;
+
+/** [MS-SMB2] 3.3.5.8: TREE_DISCONNECT; the tree was found by the pipeline (3.3.5.2.11). */
+final class TreeDisconnectHandler {
+    Reply handle(RequestContext ctx, TreeDisconnectRequest req) {
+        ctx.session.removeTree(ctx.tree.treeId());
+        return Reply.ok(new TreeDisconnectResponse());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.haven.smb.wire;
+
+/** [MS-SMB2] 2.2.30 SMB2 CANCEL Request: StructureSize (4) and Reserved (2). */
+public record CancelRequest() implements Smb2Request {
+    /** The StructureSize field. */
+    public static final int STRUCTURE_SIZE = 4;
+
+    static CancelRequest decode(WireReader r) throws MalformedMessageException {
+        Smb2Request.expectStructureSize(r, STRUCTURE_SIZE);
+        r.skip(2);
+        return new CancelRequest();
+    }
+
+    /** Writes the body. */
+    public void encodeBody(WireWriter w) {
+        w.u16(STRUCTURE_SIZE).u16(0);
+    }
+}

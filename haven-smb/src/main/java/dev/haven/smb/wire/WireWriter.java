@@ -1,0 +1,83 @@
+package dev.haven.smb.wire;
+
+import java.util.Arrays;
+
+/** A growing little-endian writer; index 0 is the first byte of the SMB2 header. */
+public final class WireWriter {
+    private byte[] bytes;
+    private int position;
+
+    /** An empty writer. */
+    public WireWriter() {
+        bytes = new byte[256];
+    }
+
+    private void ensure(int n) {
+        if (position + n > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + n));
+        }
+    }
+
+    /** The write index, which is also the offset of the next byte from the header start. */
+    public int position() {
+        return position;
+    }
+
+    /** Writes one byte. */
+    public WireWriter u8(int v) {
+        ensure(1);
+        bytes[position++] = (byte) v;
+        return this;
+    }
+
+    /** Writes a 16-bit value. */
+    public WireWriter u16(int v) {
+        ensure(2);
+        bytes[position++] = (byte) v;
+        bytes[position++] = (byte) (v >>> 8);
+        return this;
+    }
+
+    /** Writes a 32-bit value. */
+    public WireWriter u32(int v) {
+        ensure(4);
+        for (int i = 0; i < 4; i++) {
+            bytes[position++] = (byte) (v >>> (8 * i));
+        }
+        return this;
+    }
+
+    /** Writes a 64-bit value. */
+    public WireWriter u64(long v) {
+        u32((int) v);
+        return u32((int) (v >>> 32));
+    }
+
+    /** Writes raw bytes. */
+    public WireWriter bytes(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, bytes, position, b.length);
+        position += b.length;
+        return this;
+    }
+
+    /** Writes zero bytes until the position is a multiple of {@code alignment}. */
+    public WireWriter align(int alignment) {
+        while (position % alignment != 0) {
+            u8(0);
+        }
+        return this;
+    }
+
+    /** Overwrites a 32-bit value at an earlier index. */
+    public void u32At(int index, int v) {
+        for (int i = 0; i < 4; i++) {
+            bytes[index + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    /** A copy of what was written. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, position);
+    }
+}
