@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             VolumeCommand.class,
             SnapshotCommand.class,
+            FsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HavenCommand implements Runnable {
