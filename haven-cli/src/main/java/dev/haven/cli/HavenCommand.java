@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             VolumeCommand.class,
             SnapshotCommand.class,
+            FsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HavenCommand implements Runnable {

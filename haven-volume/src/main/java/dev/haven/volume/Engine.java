@@ -169,7 +169,7 @@ final class Engine {
             unfree(b);
             return;
         }
-        boolean copied = copyOnWrite(b);
+        boolean copied = copyOnWrite(b, y);
         unfree(b);
         if (copied || held.holds(HeldWrites.Stage.AFTER_META, b)) {
             held.hold(HeldWrites.Stage.AFTER_META, b, y);
@@ -179,21 +179,39 @@ final class Engine {
     }
 
     /**
-     * Saves the current content of {@code b} for the newest live read-only snapshot that still
-     * reads it from production and needs it: not one taken after the block was declared free.
+     * Saves what snapshots need before block {@code b} becomes {@code y}. Normally one copy: the
+     * current content, for the newest snapshot reading it from production. While a restore has
+     * not reached {@code b}, {@code y} is the source's content and two images meet there:
+     * snapshots up to the pre-restore one see the old content on disk, snapshots taken during the
+     * restore see the source's content ({@code y}); each group gets its copy.
      */
-    private boolean copyOnWrite(long b) throws IOException {
+    private boolean copyOnWrite(long b, byte[] y) throws IOException {
+        VolumeState.RestoreStatus rs = state.restore;
+        if (rs != null && !rs.done(b)) {
+            boolean old = saveFor(b, Long.MIN_VALUE, rs.preId, null);
+            boolean restored = saveFor(b, rs.preId, Long.MAX_VALUE, y);
+            return old || restored;
+        }
+        return saveFor(b, Long.MIN_VALUE, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Saves {@code content} (null: the current content) of {@code b} for the newest live
+     * read-only snapshot in {@code (after, upTo]} that reads it from production and needs it: not
+     * one taken after the block was declared free.
+     */
+    private boolean saveFor(long b, long after, long upTo, byte[] content) throws IOException {
         long latest = state.latestRo();
         if (latest < 0) {
             return false;
         }
         long freedAt = state.free.epochOf(b);
-        long limit = freedAt >= 0 ? Math.min(freedAt, latest) : latest;
+        long limit = Math.min(freedAt >= 0 ? Math.min(freedAt, latest) : latest, upTo);
         Long target = state.liveRo.floor(limit);
-        if (target == null || target <= state.newestEntry(b)) {
+        if (target == null || target <= Math.max(after, state.newestEntry(b))) {
             return false;
         }
-        byte[] old = readCurrent(b);
+        byte[] old = content != null ? content : readCurrent(b);
         long s = allZero(old) ? VolumeState.ZERO : space.allocate();
         if (s != VolumeState.ZERO) {
             save.write(s, ByteBuffer.wrap(old));
@@ -321,6 +339,12 @@ final class Engine {
         if (saved == null) {
             Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
             saved = e != null && e.getKey().block() == b ? e.getValue() : null;
+        }
+        VolumeState.RestoreStatus rs = state.restore;
+        if (saved == null && rs != null && seq > rs.preId && !rs.done(b)) {
+            // Taken during a restore: production was already the source's image there.
+            readSnapshotInto(state.require(rs.sourceId), b, dst);
+            return;
         }
         if (saved == null) {
             byte[] h = held.get(b);

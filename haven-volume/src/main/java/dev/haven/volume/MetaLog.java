@@ -36,6 +36,7 @@ final class MetaLog {
     private static final int PAYLOAD_START = 28;
     private static final int PAYLOAD_MAX = LOG_BLOCK - 4 - PAYLOAD_START;
     private static final int LAST_OF_COMMIT = 0x80000000;
+    private static final int TAIL_LOOKAHEAD = 256;
 
     /** The header fields. */
     record Header(int blockSize, long blockCount, long saveBlocks, long halfBlocks, long generation,
@@ -208,7 +209,8 @@ final class MetaLog {
                     throw new VolumeCorruptException(file, "checkpoint block " + i + " of generation "
                             + header.generation() + " has a bad checksum");
                 }
-                break; // a torn or stale tail: never acknowledged by a flush
+                checkTornTail(i);
+                break; // a torn tail: the last commit, never acknowledged by a flush
             }
             decodePayload(block, length, i, commit);
             if ((block.getInt(24) & LAST_OF_COMMIT) != 0) {
@@ -217,6 +219,33 @@ final class MetaLog {
             }
             prevCrc = block.getInt(LOG_BLOCK - 4);
             nextIndex = i + 1;
+        }
+    }
+
+    /**
+     * Replay stopped at block {@code bad}. Commits are written one after the other, each flushed
+     * before the next starts, so only the last commit can be torn: if a complete commit (its last
+     * block intact) is followed by more intact blocks of this generation, the bad block sat in
+     * the middle of acknowledged history and the file is corrupt. Looks a bounded distance ahead.
+     */
+    private void checkTornTail(long bad) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(LOG_BLOCK);
+        long lastOfCommit = -1;
+        for (long j = bad + 1; j < Math.min(header.halfBlocks(), bad + 1 + TAIL_LOOKAHEAD); j++) {
+            block.clear();
+            dev.read(blockAddress(header, j), block);
+            boolean intact = block.getInt(0) == BLOCK_MAGIC && block.getLong(4) == header.generation()
+                    && block.getLong(12) == j && crc(block.array(), LOG_BLOCK - 4) == block.getInt(LOG_BLOCK - 4);
+            if (!intact) {
+                continue;
+            }
+            if (lastOfCommit >= 0) {
+                throw new VolumeCorruptException(file, "log block " + bad + " of generation " + header.generation()
+                        + " has a bad checksum, but the log goes on after it (block " + j + ")");
+            }
+            if ((block.getInt(24) & LAST_OF_COMMIT) != 0) {
+                lastOfCommit = j;
+            }
         }
     }
 

@@ -171,7 +171,6 @@ public final class Volume implements AutoCloseable {
     /** Takes a read-only snapshot of production (flushing it first); a timestamped name when null. */
     public SnapshotInfo createSnapshot(String nameOrNull) throws IOException {
         return admin(() -> {
-            refuseDuringRestore("take a snapshot");
             Snapshot s = takeSnapshot(nameOrNull);
             engine.flushLocked();
             return info(s);
@@ -204,7 +203,6 @@ public final class Volume implements AutoCloseable {
             refuseIfRestoreSource(w, "refresh");
             Snapshot base;
             if (fromOrNull == null) {
-                refuseDuringRestore("refresh from production");
                 base = takeSnapshot(null);
             } else {
                 base = find(fromOrNull);

@@ -87,6 +87,25 @@ class VolumeCorruptionTest {
     }
 
     @Test
+    void aBadBlockInTheMiddleOfTheLogIsReportedNotTruncated() throws Exception {
+        Path v = dir.resolve("vol");
+        try (Volume vol = Volume.create(v, 1L << 20, 4096)) {
+            for (int i = 0; i < 4; i++) {
+                vol.production().write(i, ByteBuffer.allocate(4096).put(0, (byte) 1));
+                vol.createSnapshot("s" + i); // one commit each
+            }
+        }
+        Path meta = v.resolve("meta.blocks");
+        MetaLog.Header h;
+        try (FileBlockDevice d = FileBlockDevice.open(meta, 4096, true)) {
+            h = MetaLog.open(d, meta.toString()).header();
+        }
+        long firstCommit = 2 + h.activeHalf() * h.halfBlocks() + h.checkpointBlocks();
+        poke(meta, firstCommit * 4096 + 40, new byte[] {9, 9, 9});
+        assertCorrupt(v, meta, "goes on after it");
+    }
+
+    @Test
     void truncatedFilesAreReported() throws Exception {
         Path v = volume();
         Path data = v.resolve("data.blocks");

@@ -201,6 +201,7 @@ class VolumeCrashTest {
         d.write(7);
         d.restore("w");
         d.step(1);
+        d.snapshot("during");
         d.checkpoint();
         d.write(12);
         d.write(0);
@@ -265,11 +266,11 @@ class VolumeCrashTest {
                     d.free(rnd.nextInt((int) BLOCKS - 3), 1 + rnd.nextInt(3));
                 } else if (op < 62) {
                     d.flush();
-                } else if (op < 70 && !restoring) {
+                } else if (op < 70) {
                     d.snapshot("s" + names++);
                 } else if (op < 75 && !ro.isEmpty()) {
                     d.writable(ro.get(rnd.nextInt(ro.size())), "w" + names++);
-                } else if (op < 79 && !rw.isEmpty() && !restoring) {
+                } else if (op < 79 && !rw.isEmpty() && !rw.contains(restoreSource(d))) {
                     d.refresh(rw.get(rnd.nextInt(rw.size())), rnd.nextBoolean() || ro.isEmpty() ? null
                             : ro.get(rnd.nextInt(ro.size())));
                 } else if (op < 84 && !ro.isEmpty() && !restoring) {
@@ -290,6 +291,11 @@ class VolumeCrashTest {
                 }
             }
         };
+    }
+
+    private static String restoreSource(Driver d) {
+        Restore r = d.v.currentRestore();
+        return r == null ? null : r.source();
     }
 
     @Test

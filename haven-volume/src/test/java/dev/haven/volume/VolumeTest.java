@@ -228,15 +228,29 @@ class VolumeTest {
     }
 
     @Test
-    void snapshotsAreRefusedDuringARestoreAndTheSourceCannotBeDeleted() throws Exception {
+    void aSnapshotDuringARestoreSeesTheRestoredImageAndTheSourceCannotBeDeleted() throws Exception {
         try (Volume v = volume(8)) {
             v.production().write(0, fill(1));
+            v.production().write(1, fill(1));
             v.createSnapshot("old");
             v.production().write(0, fill(2));
-            v.restore("old");
-            assertThrows(VolumeStateException.class, () -> v.createSnapshot("x"));
+            v.production().write(1, fill(2));
+            Restore r = v.restore("old");
+            v.createSnapshot("during");
+            v.production().write(1, fill(3));
+            r.await();
+            v.production().write(0, fill(4));
+            assertEquals(1, first(v.view("during"), 0), "not yet restored when taken: the source's content");
+            assertEquals(1, first(v.view("during"), 1));
+            assertEquals(3, first(v.production(), 1));
+            String pre = v.snapshots().stream().map(SnapshotInfo::name).filter(n -> n.startsWith("pre-restore-"))
+                    .findFirst().orElseThrow();
+            assertEquals(2, first(v.view(pre), 0));
+            assertEquals(2, first(v.view(pre), 1));
+            Restore again = v.restore("old");
             assertThrows(VolumeStateException.class, () -> v.delete("old"));
             assertThrows(VolumeStateException.class, () -> v.restore("old"));
+            again.await();
         }
     }
 
@@ -265,7 +279,7 @@ class VolumeTest {
             try (Volume v = Volume.create(dir.resolve("v" + size), size, BS)) {
                 v.createSnapshot("warm");
                 long best = Long.MAX_VALUE;
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < 10; i++) {
                     v.production().write(i, fill(i));
                     long t0 = System.nanoTime();
                     v.createSnapshot("s" + i);
