@@ -34,8 +34,9 @@ final class RequestPipeline {
             throw new ProtocolViolationException(h.command() + " before NEGOTIATE");
         }
         try {
-            Smb2Request request = Smb2Request.decode(h, new WireReader(ctx.message));
+            // [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.11: session, signature and tree are checked before the body.
             verify(ctx);
+            Smb2Request request = Smb2Request.decode(h, new WireReader(ctx.message));
             return dispatcher.dispatch(ctx, request);
         } catch (SmbStatusException e) {
             LOG.log(Level.DEBUG, "{0} from {1}: {2}", h.command(), ctx.connection.clientAddress, e.getMessage());

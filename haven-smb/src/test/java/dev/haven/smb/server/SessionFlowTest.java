@@ -125,7 +125,7 @@ class SessionFlowTest {
         assertEquals(NtStatus.SUCCESS, h.status());
         assertTrue(signer.verify(reply, 0, reply.length));
         treeId = h.treeId();
-        byte[] create = exchange(signed(build(Command.CREATE, w -> w.u16(57).u16(0))));
+        byte[] create = exchange(signed(build(Command.CHANGE_NOTIFY, w -> w.u16(32).u16(0))));
         assertEquals(NtStatus.NOT_SUPPORTED, header(create).status());
         assertTrue(signer.verify(create, 0, create.length));
     }

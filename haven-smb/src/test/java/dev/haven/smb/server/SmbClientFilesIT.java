@@ -117,6 +117,38 @@ class SmbClientFilesIT {
         assertFalse(out.substring(out.lastIndexOf("blocks of size")).contains(d), out);
     }
 
+    /** 1 GiB put and get, reported in MB/s; run with -Dhaven.perf=true (not part of the normal run). */
+    @Test
+    void putsAndGetsOneGibibyte() throws Exception {
+        assumeTrue(Boolean.getBoolean("haven.perf"), "set -Dhaven.perf=true to run");
+        Path big = dir.resolve("big.bin");
+        byte[] chunk = new byte[1 << 20];
+        new Random(SEED).nextBytes(chunk);
+        try (var out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 1024; i++) {
+                out.write(chunk);
+            }
+        }
+        try (FileBlockDevice bigDevice = FileBlockDevice.create(dir.resolve("big.img"), 4096, 768 * 1024);
+                HavenFs bigFs = HavenFs.format(bigDevice, new FormatOptions(true, Clock.systemUTC()))) {
+            UserDirectory users = name -> Optional.of(PASS_HASH.clone());
+            try (SmbServer perf = SmbServer.start(new SmbServerConfig(users,
+                    new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test"),
+                    List.of(new ShareConfig(Share.of("big", bigFs, false), false)), Clock.systemUTC(), true, false,
+                    SmbServerConfig.DEFAULT_MAX_FRAME_SIZE), "127.0.0.1", 0)) {
+                for (String protection : List.of("sign", "encrypt")) {
+                    List<String> cmd = List.of("smbclient", "//127.0.0.1/big", "-p", String.valueOf(perf.port()), "-U",
+                            "user%pass", "-m", "SMB3_11", "--client-protection=" + protection, "-c",
+                            "lcd " + dir + "; put big.bin big.bin; get big.bin big.back; rm big.bin");
+                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "smbclient hung");
+                    System.out.println(protection + ": " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    assertEquals(Files.mismatch(big, dir.resolve("big.back")), -1L);
+                }
+            }
+        }
+    }
+
     @Test
     void readOnlyShareRefusesPut() throws Exception {
         Run run = smbclient("ro", "lcd " + dir + "; put payload.bin nope.bin", "-m", "SMB3_11");

@@ -195,8 +195,8 @@ class MessageCodecTest {
 
     @Test
     void keepsCommandsHavenCannotServeAsUnsupported() throws Exception {
-        UnsupportedRequest u = (UnsupportedRequest) decode(message(Command.CREATE, Hex.bytes("39 00 01 02")));
-        assertEquals(Command.CREATE, u.command());
+        UnsupportedRequest u = (UnsupportedRequest) decode(message(Command.CHANGE_NOTIFY, Hex.bytes("39 00 01 02")));
+        assertEquals(Command.CHANGE_NOTIFY, u.command());
         assertEquals("39000102", Hex.of(u.body()));
     }
 

@@ -1,0 +1,60 @@
+package dev.haven.smb.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.haven.files.service.FileAttributes;
+import java.util.HexFormat;
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.QueryInfoResponse;
+import org.junit.jupiter.api.Test;
+
+/** Sizes and layouts of the [MS-FSCC] information classes and the [MS-SMB2] 3.3.5.20 buffer rules. */
+class InfoClassesTest {
+    private static final FileAttributes FILE = new FileAttributes(42, 1, false, 10, 4096, 0, 0, 0, 0, 0x20, 1, false);
+
+    @Test
+    void directoryClassesHaveTheirFixedSizesPlusTheName() {
+        int name = 2 * "abc".length();
+        assertEquals(64 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.DIRECTORY, "abc", FILE).length);
+        assertEquals(68 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.FULL_DIRECTORY, "abc", FILE).length);
+        assertEquals(80 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_FULL_DIRECTORY, "abc", FILE).length);
+        assertEquals(94 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.BOTH_DIRECTORY, "abc", FILE).length);
+        assertEquals(104 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_BOTH_DIRECTORY, "abc", FILE).length);
+        assertEquals(12 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.NAMES, "abc", FILE).length);
+    }
+
+    @Test
+    void fixedClassesAreRefusedWhenTheBufferIsShortAndVariableOnesOverflow() throws Exception {
+        InfoEncoding.Encoded basic = new InfoEncoding.Encoded(new byte[40], 40);
+        SmbStatusException e = assertThrows(SmbStatusException.class, () -> basic.reply(39));
+        assertEquals(NtStatus.INFO_LENGTH_MISMATCH, e.status());
+        InfoEncoding.Encoded all = new InfoEncoding.Encoded(new byte[120], 100);
+        Reply.Respond r = (Reply.Respond) all.reply(110);
+        assertEquals(NtStatus.BUFFER_OVERFLOW, r.status());
+        assertEquals(110, ((QueryInfoResponse) r.body()).buffer().length);
+        assertThrows(SmbStatusException.class, () -> all.reply(99));
+        assertEquals(NtStatus.SUCCESS, ((Reply.Respond) all.reply(120)).status());
+    }
+
+    @Test
+    void filetimesCountFrom1601() {
+        assertEquals(116_444_736_000_000_000L, InfoEncoding.filetime(0));
+        assertEquals(5, InfoEncoding.ticks(InfoEncoding.filetime(5)));
+    }
+
+    /** [MS-DTYP] 2.4.6: owner S-1-5-32-544, group S-1-5-32-545, DACL granting Everyone FILE_ALL_ACCESS. */
+    @Test
+    void securityDescriptorIsSelfRelativeWithOwnerGroupAndDacl() {
+        byte[] golden = HexFormat.of().parseHex("""
+                01 00 04 80 14 00 00 00 24 00 00 00 00 00 00 00 34 00 00 00
+                01 02 00 00 00 00 00 05 20 00 00 00 20 02 00 00
+                01 02 00 00 00 00 00 05 20 00 00 00 21 02 00 00
+                02 00 1c 00 01 00 00 00
+                00 00 14 00 ff 01 1f 00 01 01 00 00 00 00 00 01 00 00 00 00""".replaceAll("\\s", ""));
+        assertArrayEquals(golden, SecurityDescriptors.encode(SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
+                | SecurityDescriptors.DACL));
+        assertEquals(20 + 28, SecurityDescriptors.encode(SecurityDescriptors.DACL).length);
+    }
+}
