@@ -1,6 +1,7 @@
 package dev.haven.node;
 
 import dev.haven.fs.FormatOptions;
+import dev.haven.fs.FsLifecycle;
 import dev.haven.fs.HavenFs;
 import dev.haven.fs.MountOptions;
 import dev.haven.volume.Volume;
@@ -68,7 +69,10 @@ public final class MountedFileSystem implements AutoCloseable {
 
     /** Commits pending changes when they are due (the node's periodic tick). */
     void tick() throws IOException {
-        fs.commitIfDue();
+        // A failed file system already reported its error once and refuses every change (fail-stop).
+        if (fs.state() == FsLifecycle.MOUNTED) {
+            fs.commitIfDue();
+        }
     }
 
     @Override
