@@ -3,7 +3,6 @@ package dev.haven.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,9 +72,10 @@ class LauncherIT {
             new ProcessBuilder("smbclient", "--version").redirectErrorStream(true).start().waitFor();
             return true;
         } catch (IOException notInstalled) {
-            assumeTrue(System.getenv("HAVEN_SKIP_PEERS") != null,
-                    "smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
-            return false;
+            if (System.getenv("HAVEN_SKIP_PEERS") == null) {
+                fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
+            }
+            return false; // the launcher part of the test still runs
         }
     }
 }
