@@ -1,40 +1,21 @@
 package dev.haven.cli;
 
+import static dev.haven.cli.CliRun.ok;
+import static dev.haven.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code fs} commands, run in-process on a real volume with captured output. */
 class FsCommandTest {
     @TempDir
     Path dir;
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cl = HavenCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private Result ok(String... args) {
-        Result r = run(args);
-        assertEquals(0, r.code(), r.out() + r.err());
-        return r;
-    }
 
     @Test
     void formatPutGetListMoveRemoveCheckAndSnapshots() throws Exception {
@@ -56,7 +37,7 @@ class FsCommandTest {
         assertTrue(ok("fs", "check", vol).out().contains("clean"));
         assertTrue(ok("fs", "ls", vol + "@s1", "/docs").out().contains("Report.bin"));
         assertTrue(ok("fs", "check", vol + "@s1").out().contains("clean"));
-        Result refused = run("fs", "mkdir", vol + "@s1", "/x");
+        CliRun refused = run("fs", "mkdir", vol + "@s1", "/x");
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("read-only"), refused.err());
         ok("snapshot", "writable", vol, "s1", "--name", "w");

@@ -1,15 +1,14 @@
 package dev.haven.cli;
 
+import static dev.haven.cli.CliRun.ok;
+import static dev.haven.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,44 +17,26 @@ class VolumeCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cl = HavenCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private String vol() {
         return dir.resolve("vol").toString();
-    }
-
-    private Result ok(String... args) {
-        Result r = run(args);
-        assertEquals(0, r.code(), r.err());
-        return r;
     }
 
     @Test
     void createInfoSnapshotListWritableRefreshRestoreDelete() {
         ok("volume", "create", vol(), "--size", "64M", "--block-size", "8K");
-        Result info = ok("volume", "info", vol());
+        CliRun info = ok("volume", "info", vol());
         assertTrue(info.out().contains("size:         67108864 bytes"), info.out());
         assertTrue(info.out().contains("block size:   8192"), info.out());
         assertEquals("s1", ok("snapshot", "create", vol(), "--name", "s1").out().trim());
         assertTrue(ok("snapshot", "create", vol()).out().trim().startsWith("snap-"));
         assertEquals("w", ok("snapshot", "writable", vol(), "s1", "--name", "w").out().trim());
-        Result list = ok("snapshot", "list", vol());
+        CliRun list = ok("snapshot", "list", vol());
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("w ") && l.contains(" rw ") && l.contains(" s1 ")),
                 list.out());
         assertTrue(ok("snapshot", "refresh", vol(), "w", "--from", "s1").out().contains("refreshed w (base s1)"));
-        Result restore = ok("snapshot", "restore", vol(), "--from", "s1");
+        CliRun restore = ok("snapshot", "restore", vol(), "--from", "s1");
         assertTrue(restore.out().contains("restored " + vol() + " from s1"), restore.out());
-        Result snapInfo = ok("volume", "info", vol() + "@w");
+        CliRun snapInfo = ok("volume", "info", vol() + "@w");
         assertTrue(snapInfo.out().contains("rw"), snapInfo.out());
         ok("snapshot", "delete", vol(), "w");
         ok("snapshot", "delete", vol(), "s1");
@@ -70,7 +51,7 @@ class VolumeCommandTest {
         assertEquals(2, run("volume", "create", vol(), "--size", "1M", "--block-size", "1K").code());
         assertEquals(2, run("snapshot", "writable", vol(), "base").code(), "--name missing");
         ok("volume", "create", vol(), "--size", "1M");
-        Result r = run("snapshot", "create", vol() + "@x");
+        CliRun r = run("snapshot", "create", vol() + "@x");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("haven: expected a volume PATH"), r.err());
     }
@@ -78,7 +59,7 @@ class VolumeCommandTest {
     @Test
     void failuresExitWithOneAndOneLineNamingTheFile() throws Exception {
         Path missing = dir.resolve("missing");
-        Result r = run("volume", "info", missing.toString());
+        CliRun r = run("volume", "info", missing.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains(missing.toString()), r.err());
