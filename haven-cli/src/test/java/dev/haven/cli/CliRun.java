@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** One in-process run of the {@code haven} command line with captured output. */
 record CliRun(int code, String out, String err) {
     static CliRun run(String... args) {
+        return run(cl -> { }, args);
+    }
+
+    /** One run after {@code setup} has prepared the command line (e.g. injected stdin). */
+    static CliRun run(Consumer<CommandLine> setup, String... args) {
         CommandLine cl = HavenCommand.commandLine();
+        setup.accept(cl);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

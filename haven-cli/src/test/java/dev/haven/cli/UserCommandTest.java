@@ -5,33 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code haven user} in-process with injected stdin and no terminal. */
 class UserCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private Result run(String stdin, String... args) {
-        CommandLine cl = HavenCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        UserCommand user = cl.getSubcommands().get("user").getCommand();
-        user.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        user.console = () -> null;
-        return new Result(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String stdin, String... args) {
+        return CliRun.run(cl -> {
+            UserCommand user = cl.getSubcommands().get("user").getCommand();
+            user.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+            user.console = () -> null;
+        }, args);
     }
 
     private String data() {
@@ -53,17 +44,17 @@ class UserCommandTest {
 
     @Test
     void explainsWhatWentWrong() {
-        Result noTerminal = run("", "user", "add", "alice", "--data", data());
+        CliRun noTerminal = run("", "user", "add", "alice", "--data", data());
         assertEquals(2, noTerminal.code());
         assertTrue(noTerminal.err().contains("use --password-stdin"), noTerminal.err());
-        Result empty = run("", "user", "add", "alice", "--password-stdin", "--data", data());
+        CliRun empty = run("", "user", "add", "alice", "--password-stdin", "--data", data());
         assertEquals(2, empty.code());
         assertTrue(empty.err().contains("nothing on standard input"), empty.err());
-        Result unknown = run("x\n", "user", "passwd", "nobody", "--password-stdin", "--data", data());
+        CliRun unknown = run("x\n", "user", "passwd", "nobody", "--password-stdin", "--data", data());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("no user named nobody"), unknown.err());
         run("x\n", "user", "add", "alice", "--password-stdin", "--data", data());
-        Result twice = run("x\n", "user", "add", "ALICE", "--password-stdin", "--data", data());
+        CliRun twice = run("x\n", "user", "add", "ALICE", "--password-stdin", "--data", data());
         assertTrue(twice.err().contains("already exists"), twice.err());
     }
 }
