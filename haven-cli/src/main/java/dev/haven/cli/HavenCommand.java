@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ServeCommand.class,
+            VolumeCommand.class,
+            SnapshotCommand.class,
+            FsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HavenCommand implements Runnable {

@@ -35,6 +35,9 @@ final class Disk {
 
     void read(long block, ByteBuffer dst) throws FsException {
         ensureHealthy();
+        if (block < 0 || block + dst.remaining() / blockSize > blocks) {
+            throw FsException.corrupt(block, "lies outside the device of " + blocks + " blocks");
+        }
         try {
             device.read(block * ratio, dst);
         } catch (IOException e) {

@@ -17,6 +17,9 @@ import java.util.UUID;
  * {@link #flush}, {@link #freeze}, {@link #close}, when enough is dirty, or when the oldest change
  * is older than {@link MountOptions#commitInterval()}), never per operation.
  *
+ * <p>Reads do not update the last access time (a read never costs a metadata write); callers set
+ * it with {@link #setAttributes} when they want it.
+ *
  * <p>An unlinked file is deleted at once when its last name goes; the file service keeps a file
  * that is still open alive by deferring the unlink (delete-on-close), so HavenFS has no orphans.
  */
@@ -217,10 +220,7 @@ public final class HavenFs implements AutoCloseable {
 
     /** Opens a regular file by id, checking its generation. */
     public OpenFile open(FileId id) throws FsException {
-        Inode i = attributes(id);
-        if (i.type() != NodeType.FILE) {
-            throw new FsException(i.isDirectory() ? FsError.IS_A_DIRECTORY : FsError.INVALID, "inode " + id.inode() + " is not a file");
-        }
+        guard.read(() -> checkGeneration(dataPath.regularFile(id.inode()), id));
         return new OpenFile(this, id);
     }
 

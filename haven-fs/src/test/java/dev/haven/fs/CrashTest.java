@@ -108,6 +108,23 @@ class CrashTest {
     }
 
     @Test
+    void attributesXattrsAndFreezeSurviveEveryCrash() throws Exception {
+        List<Step> s = new ArrayList<>();
+        s.add(fs -> fs.createFile(HavenFs.ROOT, "f", A));
+        s.add(fs -> fs.setXattr(id(fs, "/f"), "security.sd", data(3_000, 12)));
+        s.add(fs -> fs.setXattr(id(fs, "/f"), "user.b", data(10, 13)));
+        s.add(fs -> {
+            fs.freeze();
+            fs.thaw();
+        });
+        s.add(fs -> fs.removeXattr(id(fs, "/f"), "security.sd"));
+        s.add(fs -> fs.setAttributes(id(fs, "/f"), SetAttributes.NONE.withMode(0600).withDosAttributes(DosAttributes.HIDDEN)));
+        s.add(SYNC);
+        s.add(fs -> fs.setXattr(HavenFs.ROOT, "user.root", data(70_000, 14)));
+        check(s);
+    }
+
+    @Test
     void smallSectorDeviceSurvivesEveryCrash() throws Exception {
         List<Step> s = new ArrayList<>();
         s.add(fs -> fs.createDirectory(HavenFs.ROOT, "d", A));

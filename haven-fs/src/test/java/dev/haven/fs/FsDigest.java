@@ -27,7 +27,10 @@ final class FsDigest {
 
     private static void describe(HavenFs fs, Inode i, String path, StringBuilder sb) throws FsException {
         sb.append(path).append(' ').append(i.id()).append(' ').append(i.type()).append(" n=").append(i.linkCount())
-                .append(" s=").append(i.size());
+                .append(" s=").append(i.size()).append(" a=").append(i.allocationSize())
+                .append(" m=").append(Integer.toOctalString(i.mode())).append(" o=").append(i.uid()).append(':')
+                .append(i.gid()).append(" dos=").append(i.dosAttributes()).append(" t=").append(i.birthTime())
+                .append('/').append(i.lastWriteTime()).append('/').append(i.changeTime());
         if (i.type() == NodeType.FILE) {
             CRC32C c = new CRC32C();
             ByteBuffer b = ByteBuffer.allocate(1 << 16);

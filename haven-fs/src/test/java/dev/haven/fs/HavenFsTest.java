@@ -265,6 +265,10 @@ class HavenFsTest {
         FsException e = assertThrows(FsException.class, () -> HavenFs.mount(dev));
         assertTrue(e.getMessage().contains("not a HavenFS"), e.getMessage());
         assertFalse(FsCheck.check(dev).isClean());
+        MemoryBlockDevice tiny = new MemoryBlockDevice("tiny", 512, 4);
+        assertError(FsError.CORRUPT, () -> HavenFs.mount(tiny));
+        assertFalse(FsCheck.check(tiny).isClean());
+        assertError(FsError.NO_SPACE, () -> HavenFs.format(tiny, FormatOptions.DEFAULT));
     }
 
     @Test
@@ -305,5 +309,29 @@ class HavenFsTest {
         fs.close();
         assertEquals(FsLifecycle.CLOSED, fs.state());
         assertError(FsError.CLOSED, () -> fs.attributes(HavenFs.ROOT));
+    }
+
+    @Test
+    void worksOnSmallAndLargeDeviceBlocks() throws Exception {
+        for (int deviceBlock : new int[] {512, 8192, 65_536}) {
+            MemoryBlockDevice d = new MemoryBlockDevice("b" + deviceBlock, deviceBlock, (64L << 20) / deviceBlock);
+            byte[] data = bytes(300_000, deviceBlock);
+            try (HavenFs fs = HavenFs.format(d, FormatOptions.DEFAULT)) {
+                assertEquals(Math.max(4096, deviceBlock), fs.blockSize());
+                long dir = fs.createDirectory(HavenFs.ROOT, "d", A).id();
+                for (int i = 0; i < 500; i++) {
+                    fs.createFile(dir, "f" + i, A);
+                }
+                long f = fs.createFile(HavenFs.ROOT, "data", A).id();
+                fs.write(f, 12_345, ByteBuffer.wrap(data));
+                fs.setXattr(f, "user.big", bytes(70_000, 1));
+            }
+            assertClean(d);
+            try (HavenFs fs = HavenFs.mount(d)) {
+                assertEquals(500, fs.listAll(fs.lookup(HavenFs.ROOT, "d").id()).size());
+                byte[] back = readAll(fs, fs.lookup(HavenFs.ROOT, "data").id());
+                assertArrayEquals(data, java.util.Arrays.copyOfRange(back, 12_345, back.length));
+            }
+        }
     }
 }

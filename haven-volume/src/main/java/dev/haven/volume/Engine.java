@@ -1,0 +1,440 @@
+package dev.haven.volume;
+
+import dev.haven.block.BlockDevice;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The data path of a volume: reads and writes of production and of snapshot views, copy on
+ * first write, the per-block step of the restore copy ({@link Restore} drives it), and the entry
+ * to the flush ({@link WriteOrder} orders it; docs/format/volume.md, "Write ordering").
+ *
+ * <p>Locking: every data call holds the read side of {@link #admin}; snapshot create, delete,
+ * refresh, restore start and flush hold the write side (that is the "freeze"). Calls on the
+ * same block are serialised by a striped lock so a snapshot reader never sees a half-done copy.
+ *
+ * <p>Ordering: new data for a block whose old content was just copied to the save volume is
+ * <em>held</em> in memory (reads see it) until flush has made the save volume and the mapping
+ * durable; only then is it written in place. So the overwrite can never reach the disk first.
+ */
+final class Engine {
+    private static final int STRIPES = 1024;
+
+    final BlockDevice data;
+    final BlockDevice save;
+    final MetaLog log;
+    final VolumeState state;
+    final SaveSpace space;
+    final int blockSize;
+    final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final HeldWrites held;
+    private final WriteOrder order;
+    private final long maxHeldBytes;
+    private final long maxLogBytes;
+    private volatile VolumeLifecycle lifecycle = VolumeLifecycle.OPEN;
+    private volatile IOException failure;
+
+    Engine(BlockDevice data, BlockDevice save, MetaLog log, VolumeState state, SaveSpace space, long maxHeldBytes) {
+        this.data = data;
+        this.save = save;
+        this.log = log;
+        this.state = state;
+        this.space = space;
+        this.blockSize = data.blockSize();
+        this.maxHeldBytes = maxHeldBytes;
+        this.held = new HeldWrites(blockSize);
+        this.order = new WriteOrder(data, save, log, state, space, held);
+        // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
+        this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    // ---- lifecycle
+
+    void ensureOpen() throws IOException {
+        switch (lifecycle) {
+            case OPEN -> { }
+            case FAILED -> throw new IOException("volume failed earlier and must be reopened: " + failure.getMessage(),
+                    failure);
+            case CLOSED -> throw new IllegalStateException("volume is closed");
+        }
+    }
+
+    boolean isOpen() {
+        return lifecycle == VolumeLifecycle.OPEN;
+    }
+
+    IOException fail(IOException e) {
+        if (lifecycle == VolumeLifecycle.OPEN) {
+            failure = e;
+            lifecycle = lifecycle.moveTo(VolumeLifecycle.FAILED);
+            VolumeState.RestoreStatus rs = state.restore;
+            if (rs != null) {
+                rs.lifecycle = rs.lifecycle.moveTo(RestoreState.FAILED); // resumes at the next open
+            }
+        }
+        return e;
+    }
+
+    void markClosed() {
+        if (lifecycle != VolumeLifecycle.CLOSED) {
+            lifecycle = lifecycle.moveTo(VolumeLifecycle.CLOSED);
+        }
+    }
+
+    // ---- production
+
+    void readProduction(long block, ByteBuffer dst) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            if (state.restore == null && held.isEmpty()) {
+                data.read(block, dst);
+                return;
+            }
+            for (long b = block; dst.hasRemaining(); b++) {
+                ReentrantLock l = stripe(b);
+                l.lock();
+                try {
+                    VolumeState.RestoreStatus rs = state.restore;
+                    dst.put(rs != null && !rs.done(b) ? readSnapshotBlock(state.require(rs.sourceId), b) : readCurrent(b));
+                } finally {
+                    l.unlock();
+                }
+            }
+        } finally {
+            admin.readLock().unlock();
+        }
+    }
+
+    void writeProduction(long block, ByteBuffer src) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            if (state.liveRo.isEmpty() && state.restore == null && held.isEmpty()) {
+                long blocks = src.remaining() / blockSize;
+                data.write(block, src); // no snapshot can need the old content: straight through
+                for (long b = block; b < block + blocks; b++) {
+                    unfree(b);
+                }
+                return;
+            }
+            eachBlock(block, src, this::writeProductionBlock);
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.readLock().unlock();
+        }
+        flushIfHeldTooMuch();
+    }
+
+    void declareFree(long block, long count) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            Record f = new Record.Free(block, count, state.nextId - 1);
+            log.append(f);
+            state.apply(f, s -> { });
+        } finally {
+            admin.readLock().unlock();
+        }
+        flushIfHeldTooMuch();
+    }
+
+    private void writeProductionBlock(long b, byte[] y) throws IOException {
+        VolumeState.RestoreStatus rs = state.restore;
+        if (rs != null && !rs.done(b)) {
+            // The user writes a block the restore has not reached: restore it first (so the
+            // pre-restore snapshot keeps its copy), then hold the user's data until the mark
+            // saying "done, do not copy again" is durable.
+            putCurrent(b, readSnapshotBlock(state.require(rs.sourceId), b));
+            rs.marks.add(b);
+            order.markRestored(b);
+            held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
+            return;
+        }
+        putCurrent(b, y);
+    }
+
+    /** Replaces the current content of production block {@code b}, copying the old content first if a snapshot needs it. */
+    private void putCurrent(long b, byte[] y) throws IOException {
+        if (held.holds(HeldWrites.Stage.AFTER_MARK, b)) {
+            held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
+            unfree(b);
+            return;
+        }
+        boolean copied = copyOnWrite(b, y);
+        unfree(b);
+        if (copied || held.holds(HeldWrites.Stage.AFTER_META, b)) {
+            held.hold(HeldWrites.Stage.AFTER_META, b, y);
+        } else {
+            data.write(b, ByteBuffer.wrap(y));
+        }
+    }
+
+    /**
+     * Saves what snapshots need before block {@code b} becomes {@code y}. Normally one copy: the
+     * current content, for the newest snapshot reading it from production. While a restore has
+     * not reached {@code b}, {@code y} is the source's content and two images meet there:
+     * snapshots up to the pre-restore one see the old content on disk, snapshots taken during the
+     * restore see the source's content ({@code y}); each group gets its copy.
+     */
+    private boolean copyOnWrite(long b, byte[] y) throws IOException {
+        VolumeState.RestoreStatus rs = state.restore;
+        if (rs != null && !rs.done(b)) {
+            boolean old = saveFor(b, Long.MIN_VALUE, rs.preId, null);
+            boolean restored = saveFor(b, rs.preId, Long.MAX_VALUE, y);
+            return old || restored;
+        }
+        return saveFor(b, Long.MIN_VALUE, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Saves {@code content} (null: the current content) of {@code b} for the newest live
+     * read-only snapshot in {@code (after, upTo]} that reads it from production and needs it: not
+     * one taken after the block was declared free.
+     */
+    private boolean saveFor(long b, long after, long upTo, byte[] content) throws IOException {
+        long latest = state.latestRo();
+        if (latest < 0) {
+            return false;
+        }
+        long freedAt = state.free.epochOf(b);
+        long limit = Math.min(freedAt >= 0 ? Math.min(freedAt, latest) : latest, upTo);
+        Long target = state.liveRo.floor(limit);
+        if (target == null || target <= Math.max(after, state.newestEntry(b))) {
+            return false;
+        }
+        byte[] old = content != null ? content : readCurrent(b);
+        long s = allZero(old) ? VolumeState.ZERO : space.allocate();
+        if (s != VolumeState.ZERO) {
+            save.write(s, ByteBuffer.wrap(old));
+        }
+        Record r = new Record.Map(target, b, s);
+        log.append(r);
+        state.apply(r, x -> { });
+        return true;
+    }
+
+    private void unfree(long b) {
+        if (state.free.use(b)) {
+            log.append(new Record.Unfree(b));
+        }
+    }
+
+    private byte[] readCurrent(long b) throws IOException {
+        byte[] h = held.get(b);
+        if (h != null) {
+            return h.clone();
+        }
+        byte[] out = new byte[blockSize];
+        data.read(b, ByteBuffer.wrap(out));
+        return out;
+    }
+
+    // ---- snapshots
+
+    void readSnapshot(Snapshot s, long block, ByteBuffer dst) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            checkLive(s);
+            for (long b = block; dst.hasRemaining(); b++) {
+                ReentrantLock l = stripe(b);
+                l.lock();
+                try {
+                    readSnapshotInto(s, b, dst);
+                } finally {
+                    l.unlock();
+                }
+            }
+        } finally {
+            admin.readLock().unlock();
+        }
+    }
+
+    void writeWritable(Snapshot s, long block, ByteBuffer src) throws IOException {
+        admin.readLock().lock();
+        try {
+            ensureOpen();
+            checkLive(s);
+            VolumeState.RestoreStatus rs = state.restore;
+            if (rs != null && rs.sourceId == s.id) {
+                throw new IOException("snapshot " + s.name + " is the source of a running restore; it is read-only "
+                        + "until the restore completes");
+            }
+            try {
+                eachBlock(block, src, (b, y) -> writeWritableBlock(s, b, y));
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        } finally {
+            admin.readLock().unlock();
+        }
+        flushIfHeldTooMuch();
+    }
+
+    private interface BlockWrite {
+        void write(long block, byte[] data) throws IOException;
+    }
+
+    /** Hands each block of {@code src} to {@code op} under that block's stripe lock. */
+    private void eachBlock(long block, ByteBuffer src, BlockWrite op) throws IOException {
+        for (long b = block; src.hasRemaining(); b++) {
+            byte[] y = new byte[blockSize];
+            src.get(y);
+            ReentrantLock l = stripe(b);
+            l.lock();
+            try {
+                op.write(b, y);
+            } finally {
+                l.unlock();
+            }
+        }
+    }
+
+    private void writeWritableBlock(Snapshot s, long b, byte[] y) throws IOException {
+        Long v = s.blocks.get(b);
+        if (v != null) {
+            save.write(v, ByteBuffer.wrap(y)); // its own block: overwrite in place like production
+            return;
+        }
+        long fresh = space.allocate();
+        save.write(fresh, ByteBuffer.wrap(y));
+        Record r = new Record.WMap(s.id, b, fresh);
+        log.append(r);
+        state.apply(r, x -> { });
+    }
+
+    private void checkLive(Snapshot s) throws IOException {
+        if (s.state() == SnapshotState.DELETED) {
+            throw new IOException("snapshot " + s.name + " was deleted");
+        }
+    }
+
+    /** Block {@code b} as snapshot {@code s} sees it, as a new array. */
+    byte[] readSnapshotBlock(Snapshot s, long b) throws IOException {
+        byte[] out = new byte[blockSize];
+        readSnapshotInto(s, b, ByteBuffer.wrap(out));
+        return out;
+    }
+
+    /**
+     * Puts block {@code b} as snapshot {@code s} sees it into {@code dst}: its own data, else the
+     * first saved copy at or after its base, else production.
+     */
+    private void readSnapshotInto(Snapshot s, long b, ByteBuffer dst) throws IOException {
+        long seq = s.id;
+        Long saved = null;
+        if (!s.readOnly()) {
+            saved = s.blocks.get(b);
+            seq = s.baseId;
+        }
+        if (saved == null) {
+            Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
+            saved = e != null && e.getKey().block() == b ? e.getValue() : null;
+        }
+        VolumeState.RestoreStatus rs = state.restore;
+        if (saved == null && rs != null && seq > rs.preId && !rs.done(b)) {
+            // Taken during a restore: production was already the source's image there.
+            readSnapshotInto(state.require(rs.sourceId), b, dst);
+            return;
+        }
+        if (saved == null) {
+            byte[] h = held.get(b);
+            if (h != null) {
+                dst.put(h);
+            } else {
+                data.read(b, dst.slice(dst.position(), blockSize));
+                dst.position(dst.position() + blockSize);
+            }
+        } else if (saved == VolumeState.ZERO) {
+            dst.put(new byte[blockSize]);
+        } else {
+            save.read(saved, dst.slice(dst.position(), blockSize));
+            dst.position(dst.position() + blockSize);
+        }
+    }
+
+    // ---- restore copy
+
+    /** Copies block {@code c} from the restore source unless it is done, and moves the cursor past it. */
+    void restoreCopy(VolumeState.RestoreStatus rs, Snapshot src, long c) throws IOException {
+        ReentrantLock l = stripe(c);
+        l.lock();
+        try {
+            if (!rs.done(c)) {
+                putCurrent(c, readSnapshotBlock(src, c));
+            }
+            rs.cursor = c + 1;
+        } finally {
+            l.unlock();
+        }
+    }
+
+    // ---- flush
+
+    void flush() throws IOException {
+        admin.writeLock().lock();
+        try {
+            ensureOpen();
+            flushLocked();
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.writeLock().unlock();
+        }
+    }
+
+    /** Runs the write ordering of a flush; caller holds the write side of {@link #admin}. */
+    void flushLocked() throws IOException {
+        order.flush();
+    }
+
+    /** Flushes, then writes a checkpoint now (tests use it to cut power inside a checkpoint). */
+    void checkpoint() throws IOException {
+        admin.writeLock().lock();
+        try {
+            ensureOpen();
+            flushLocked();
+            log.checkpoint(state.toRecords());
+        } catch (IOException e) {
+            throw fail(e);
+        } finally {
+            admin.writeLock().unlock();
+        }
+    }
+
+    boolean heldTooMuch() {
+        return held.bytes() > maxHeldBytes || log.bufferedBytes() > maxLogBytes;
+    }
+
+    private void flushIfHeldTooMuch() throws IOException {
+        if (heldTooMuch()) {
+            flush();
+        }
+    }
+
+    long heldBytes() {
+        return held.bytes();
+    }
+
+    private ReentrantLock stripe(long b) {
+        return stripes[Long.hashCode(b * 0x9E3779B97F4A7C15L) & (STRIPES - 1)];
+    }
+
+    private static boolean allZero(byte[] a) {
+        for (byte x : a) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

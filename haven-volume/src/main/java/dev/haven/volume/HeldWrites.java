@@ -1,0 +1,71 @@
+package dev.haven.volume;
+
+import dev.haven.block.BlockDevice;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Production data held in memory until the metadata it depends on is durable
+ * (docs/format/volume.md, "Write ordering"). Two stages: {@link Stage#AFTER_META} for new data of
+ * a block whose old content was just copied (written once the mapping is durable), and
+ * {@link Stage#AFTER_MARK} for user data written during a restore (written once the restore mark
+ * is durable). Reads see held data first.
+ */
+final class HeldWrites {
+    /** When held data may go to disk. */
+    enum Stage { AFTER_META, AFTER_MARK }
+
+    private final Map<Long, byte[]> afterMeta = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> afterMark = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private final int blockSize;
+
+    HeldWrites(int blockSize) {
+        this.blockSize = blockSize;
+    }
+
+    private Map<Long, byte[]> map(Stage s) {
+        return s == Stage.AFTER_META ? afterMeta : afterMark;
+    }
+
+    boolean isEmpty() {
+        return afterMeta.isEmpty() && afterMark.isEmpty();
+    }
+
+    boolean isEmpty(Stage s) {
+        return map(s).isEmpty();
+    }
+
+    boolean holds(Stage s, long block) {
+        return map(s).containsKey(block);
+    }
+
+    void hold(Stage s, long block, byte[] data) {
+        if (map(s).put(block, data) == null) {
+            bytes.addAndGet(blockSize);
+        }
+    }
+
+    /** The newest held data of {@code block}, or null. */
+    byte[] get(long block) {
+        byte[] h = afterMark.get(block);
+        return h != null ? h : afterMeta.get(block);
+    }
+
+    /** Writes the stage's blocks in place (the caller flushes) and forgets them. */
+    void drain(Stage s, BlockDevice data) throws IOException {
+        Map<Long, byte[]> m = map(s);
+        for (Map.Entry<Long, byte[]> e : m.entrySet()) {
+            data.write(e.getKey(), ByteBuffer.wrap(e.getValue()));
+        }
+        bytes.addAndGet(-(long) m.size() * blockSize);
+        m.clear();
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+}
