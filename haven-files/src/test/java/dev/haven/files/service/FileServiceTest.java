@@ -17,10 +17,10 @@ import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class FileServiceTest {
     private static final AccessMask ALL = AccessMask.of(AccessMask.FILE_ALL_ACCESS);
