@@ -164,6 +164,15 @@ class FileServiceTest {
     }
 
     @Test
+    void closeSucceedsWhenAMarkedDirectoryGainedEntries() {
+        Open d = mkdir("d");
+        service.setDeleteOnClose(d, true);
+        service.close(create("d/late")); // the directory gains an entry after it was marked
+        service.close(d);
+        assertEquals(CreateAction.OPENED, open("d", CreateDisposition.OPEN, OpenOptions.NONE, READ, ShareAccess.ALL).action());
+    }
+
+    @Test
     void renameMovesAndReplacesOnlyWhenAsked() {
         Open a = create("a");
         service.close(create("b"));
