@@ -41,9 +41,12 @@ final class OpenRules {
         }
         HavenFs fs = share.fs();
         try {
+            // [MS-FSA] 2.1.5.1.2.1: a new file keeps the asked-for attributes (DIRECTORY and NORMAL are implied
+            // by the kind) and files are marked ARCHIVE.
+            int dos = options.createAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
             return options.directory()
-                    ? fs.createDirectory(parent.id(), path.name(), new CreateAttributes(0755, 0, 0, 0))
-                    : fs.createFile(parent.id(), path.name(), new CreateAttributes(0644, 0, 0, FileAttributes.ARCHIVE));
+                    ? fs.createDirectory(parent.id(), path.name(), new CreateAttributes(0755, 0, 0, dos))
+                    : fs.createFile(parent.id(), path.name(), new CreateAttributes(0644, 0, 0, dos | FileAttributes.ARCHIVE));
         } catch (FsException e) {
             if (e.error() == dev.haven.fs.FsError.EXISTS && disposition != CreateDisposition.CREATE) {
                 return null;

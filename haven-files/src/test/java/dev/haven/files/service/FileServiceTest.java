@@ -77,6 +77,13 @@ class FileServiceTest {
     }
 
     @Test
+    void newFilesKeepTheAskedForAttributes() {
+        OpenResult r = open("h", CreateDisposition.CREATE, new OpenOptions(false, false, false, false, 0x2 | 0x80), ALL,
+                ShareAccess.ALL);
+        assertEquals(0x2 | FileAttributes.ARCHIVE, r.attributes().dosAttributes());
+    }
+
+    @Test
     void overwriteTruncates() {
         Open f = create("f");
         service.write(f, 0, ByteBuffer.wrap(new byte[1000]), false);
