@@ -11,7 +11,6 @@ import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeTable;
-import dev.haven.fs.CreateAttributes;
 import dev.haven.fs.FsException;
 import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
@@ -26,11 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * file) and in HavenFS.
  */
 public final class FileService {
-    /** Rights that change something: refused on a read-only share. */
-    private static final int CHANGING_RIGHTS = AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA
-            | AccessMask.FILE_WRITE_EA | AccessMask.FILE_WRITE_ATTRIBUTES | AccessMask.DELETE
-            | AccessMask.FILE_DELETE_CHILD | AccessMask.WRITE_DAC | AccessMask.WRITE_OWNER;
-    private static final int READ_RIGHTS = AccessMask.FILE_GENERIC_READ | AccessMask.FILE_GENERIC_EXECUTE;
 
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
@@ -53,7 +47,7 @@ public final class FileService {
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
-        AccessMask granted = grant(share, desiredAccess);
+        AccessMask granted = OpenRules.grant(share, desiredAccess);
         Inode parent = PathResolver.parentOf(share, path);
         Inode found = PathResolver.lookupOrNull(share, parent, path);
         CreateAction action;
@@ -61,16 +55,16 @@ public final class FileService {
             if (!disposition.createsWhenMissing()) {
                 throw new FileServiceException(FileServiceError.NOT_FOUND, path.toString());
             }
-            requireWritable(share);
-            found = create(share, parent, path, options, disposition);
+            OpenRules.requireWritable(share);
+            found = OpenRules.create(share, parent, path, options, disposition);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
         } else {
-            action = actionOnExisting(share, found, path, disposition);
+            action = OpenRules.actionOnExisting(share, found, path, disposition);
         }
-        checkKind(found, options);
+        OpenRules.checkKind(found, options);
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
         }
@@ -87,66 +81,6 @@ public final class FileService {
             }
         }
         return new OpenResult(open, action, attributes(open));
-    }
-
-    private static AccessMask grant(Share share, AccessMask desired) {
-        int bits = desired.mapGeneric().bits();
-        if ((bits & AccessMask.MAXIMUM_ALLOWED) != 0) {
-            bits = (bits & ~AccessMask.MAXIMUM_ALLOWED) | (share.readOnly() ? READ_RIGHTS : AccessMask.FILE_ALL_ACCESS);
-        }
-        if (share.readOnly() && (bits & CHANGING_RIGHTS) != 0) {
-            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "write access on read-only share " + share.name());
-        }
-        return AccessMask.of(bits);
-    }
-
-    private static void requireWritable(Share share) {
-        if (share.readOnly()) {
-            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "read-only share " + share.name());
-        }
-    }
-
-    /** Creates the last component; null if another creator got there first. */
-    private static Inode create(Share share, Inode parent, SharePath path, OpenOptions options,
-            CreateDisposition disposition) {
-        if (path.isRoot()) {
-            throw new FileServiceException(FileServiceError.EXISTS, "the share root exists");
-        }
-        HavenFs fs = share.fs();
-        try {
-            return options.directory()
-                    ? fs.createDirectory(parent.id(), path.name(), new CreateAttributes(0755, 0, 0, 0))
-                    : fs.createFile(parent.id(), path.name(), new CreateAttributes(0644, 0, 0, FileAttributes.ARCHIVE));
-        } catch (FsException e) {
-            if (e.error() == dev.haven.fs.FsError.EXISTS && disposition != CreateDisposition.CREATE) {
-                return null;
-            }
-            throw FsFailure.of(e);
-        }
-    }
-
-    private static CreateAction actionOnExisting(Share share, Inode found, SharePath path, CreateDisposition d) {
-        if (d == CreateDisposition.CREATE) {
-            throw new FileServiceException(FileServiceError.EXISTS, path.toString());
-        }
-        if (!d.truncatesExisting()) {
-            return CreateAction.OPENED;
-        }
-        if (found.isDirectory()) {
-            // [MS-FSA] 2.1.5.1.2: a directory cannot be overwritten or superseded.
-            throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "overwrite of directory " + path);
-        }
-        requireWritable(share);
-        return d == CreateDisposition.SUPERSEDE ? CreateAction.SUPERSEDED : CreateAction.OVERWRITTEN;
-    }
-
-    private static void checkKind(Inode found, OpenOptions options) {
-        if (options.directory() && !found.isDirectory()) {
-            throw new FileServiceException(FileServiceError.NOT_A_DIRECTORY, "inode " + found.id());
-        }
-        if (options.nonDirectory() && found.isDirectory()) {
-            throw new FileServiceException(FileServiceError.IS_A_DIRECTORY, "inode " + found.id());
-        }
     }
 
     private Open register(Share share, Inode found, Inode parent, SharePath path, AccessMask granted,
@@ -181,17 +115,28 @@ public final class FileService {
         }
         CloseResult result = shareModes.close(open.id());
         if (result.unlink() && open.location() != null) {
-            Open.Location at = open.location();
-            FsCall.run(() -> {
-                if (open.isDirectory()) {
-                    open.share().fs().removeDirectory(at.parent(), at.name());
-                } else {
-                    open.share().fs().unlink(at.parent(), at.name());
-                }
-                return null;
-            });
+            deleteAtLastClose(open);
         }
         return last;
+    }
+
+    /**
+     * [MS-FSA] 2.1.5.4: the close itself always succeeds; a directory that gained entries since it
+     * was marked, or a name already gone, is left as it is.
+     */
+    private static void deleteAtLastClose(Open open) {
+        Open.Location at = open.location();
+        try {
+            if (open.isDirectory()) {
+                open.share().fs().removeDirectory(at.parent(), at.name());
+            } else {
+                open.share().fs().unlink(at.parent(), at.name());
+            }
+        } catch (FsException e) {
+            if (e.error() != dev.haven.fs.FsError.NOT_EMPTY && e.error() != dev.haven.fs.FsError.NOT_FOUND) {
+                throw FsFailure.of(e);
+            }
+        }
     }
 
     /** True while the open is open. */
@@ -346,7 +291,7 @@ public final class FileService {
     public void link(Open open, SharePath target, boolean replaceIfExists) {
         check(open);
         needFile(open);
-        requireWritable(open.share());
+        OpenRules.requireWritable(open.share());
         if (target.isRoot()) {
             throw new FileServiceException(FileServiceError.EXISTS, "the share root");
         }

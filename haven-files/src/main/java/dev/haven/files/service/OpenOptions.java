@@ -7,10 +7,17 @@ package dev.haven.files.service;
  * @param nonDirectory the target must not be a directory
  * @param deleteOnClose delete the file when its last open closes
  * @param writeThrough every write is durable before it is acknowledged
+ * @param createAttributes [MS-FSCC] 2.6 DOS attributes a newly created file starts with (0: none asked)
  */
-public record OpenOptions(boolean directory, boolean nonDirectory, boolean deleteOnClose, boolean writeThrough) {
+public record OpenOptions(boolean directory, boolean nonDirectory, boolean deleteOnClose, boolean writeThrough,
+        int createAttributes) {
     /** A plain open of a file or directory. */
     public static final OpenOptions NONE = new OpenOptions(false, false, false, false);
+
+    /** Options with no DOS attributes for a new file. */
+    public OpenOptions(boolean directory, boolean nonDirectory, boolean deleteOnClose, boolean writeThrough) {
+        this(directory, nonDirectory, deleteOnClose, writeThrough, 0);
+    }
 
     /** Rejects asking for a directory and a non-directory at once. */
     public OpenOptions {

@@ -17,10 +17,10 @@ import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class FileServiceTest {
     private static final AccessMask ALL = AccessMask.of(AccessMask.FILE_ALL_ACCESS);
@@ -74,6 +74,13 @@ class FileServiceTest {
         assertFails(FileServiceError.EXISTS, () -> create("f"));
         assertFails(FileServiceError.NOT_FOUND, () -> open("h", CreateDisposition.OPEN, OpenOptions.NONE, ALL, ShareAccess.ALL));
         assertFails(FileServiceError.NOT_FOUND, () -> open("h", CreateDisposition.OVERWRITE, OpenOptions.NONE, ALL, ShareAccess.ALL));
+    }
+
+    @Test
+    void newFilesKeepTheAskedForAttributes() {
+        OpenResult r = open("h", CreateDisposition.CREATE, new OpenOptions(false, false, false, false, 0x2 | 0x80), ALL,
+                ShareAccess.ALL);
+        assertEquals(0x2 | FileAttributes.ARCHIVE, r.attributes().dosAttributes());
     }
 
     @Test
@@ -161,6 +168,15 @@ class FileServiceTest {
         service.setDeleteOnClose(d, true);
         service.close(d);
         assertFails(FileServiceError.NOT_FOUND, () -> open("d", CreateDisposition.OPEN, OpenOptions.NONE, READ, ShareAccess.ALL));
+    }
+
+    @Test
+    void closeSucceedsWhenAMarkedDirectoryGainedEntries() {
+        Open d = mkdir("d");
+        service.setDeleteOnClose(d, true);
+        service.close(create("d/late")); // the directory gains an entry after it was marked
+        service.close(d);
+        assertEquals(CreateAction.OPENED, open("d", CreateDisposition.OPEN, OpenOptions.NONE, READ, ShareAccess.ALL).action());
     }
 
     @Test

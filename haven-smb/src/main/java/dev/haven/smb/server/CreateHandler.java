@@ -33,7 +33,7 @@ final class CreateHandler {
         OpenOptions openOptions = new OpenOptions((options & CreateRequest.FILE_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_NON_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
-                (options & CreateRequest.FILE_WRITE_THROUGH) != 0);
+                (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes());
         OpenResult result = ctx.server().fileService().open(share, path,
                 CreateDisposition.ofCode(req.createDisposition()), openOptions, AccessMask.of(req.desiredAccess()),
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName));

@@ -44,11 +44,7 @@ final class DirectorySearch {
             cookie = page.cookie();
             end = page.end();
         }
-        Item item = pending.poll();
-        if (item != null) {
-            returnedAny = true;
-        }
-        return item;
+        return pending.poll();
     }
 
     private void offer(Item item) {
@@ -60,6 +56,11 @@ final class DirectorySearch {
     /** Puts back an entry that did not fit. */
     void pushBack(Item item) {
         pending.addFirst(item);
+    }
+
+    /** Notes that a response carried entries. */
+    void returned() {
+        returnedAny = true;
     }
 
     /** True once any entry was returned: an empty answer is then NO_MORE_FILES, not NO_SUCH_FILE. */

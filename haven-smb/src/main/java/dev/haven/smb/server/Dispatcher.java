@@ -1,25 +1,25 @@
 package dev.haven.smb.server;
 
 import dev.haven.smb.wire.CancelRequest;
+import dev.haven.smb.wire.CloseRequest;
+import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.EchoRequest;
+import dev.haven.smb.wire.FlushRequest;
 import dev.haven.smb.wire.IoctlRequest;
+import dev.haven.smb.wire.LockRequest;
 import dev.haven.smb.wire.LogoffRequest;
+import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NegotiateRequest;
+import dev.haven.smb.wire.QueryDirectoryRequest;
+import dev.haven.smb.wire.QueryInfoRequest;
+import dev.haven.smb.wire.ReadRequest;
 import dev.haven.smb.wire.SessionSetupRequest;
+import dev.haven.smb.wire.SetInfoRequest;
 import dev.haven.smb.wire.Smb2Request;
 import dev.haven.smb.wire.TreeConnectRequest;
 import dev.haven.smb.wire.TreeDisconnectRequest;
 import dev.haven.smb.wire.UnsupportedRequest;
-import dev.haven.smb.wire.CreateRequest;
-import dev.haven.smb.wire.CloseRequest;
-import dev.haven.smb.wire.FlushRequest;
-import dev.haven.smb.wire.ReadRequest;
 import dev.haven.smb.wire.WriteRequest;
-import dev.haven.smb.wire.LockRequest;
-import dev.haven.smb.wire.QueryDirectoryRequest;
-import dev.haven.smb.wire.QueryInfoRequest;
-import dev.haven.smb.wire.SetInfoRequest;
-import dev.haven.smb.wire.MalformedMessageException;
 
 /**
  * The one exhaustive switch over the sealed request type: a new request record without a

@@ -1,7 +1,5 @@
 package dev.haven.smb.server;
 
-import dev.haven.smb.wire.Smb2FileId;
-import dev.haven.smb.wire.Smb2Response;
 import dev.haven.smb.Dialect;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.Compound;
@@ -11,7 +9,9 @@ import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NegotiateResponse;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.Smb1Negotiate;
+import dev.haven.smb.wire.Smb2FileId;
 import dev.haven.smb.wire.Smb2Header;
+import dev.haven.smb.wire.Smb2Response;
 import dev.haven.smb.wire.WireReader;
 import dev.haven.smb.wire.WireWriter;
 import java.time.Duration;

@@ -55,6 +55,7 @@ final class QueryDirectoryHandler {
             throw new SmbStatusException(search.returnedAny() ? NtStatus.NO_MORE_FILES : NtStatus.NO_SUCH_FILE,
                     "end of listing");
         }
+        search.returned();
         return Reply.ok(new QueryDirectoryResponse(out.toByteArray()));
     }
 }

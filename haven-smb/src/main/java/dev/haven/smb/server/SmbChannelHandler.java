@@ -47,7 +47,11 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         Connection gone = connection;
         if (gone != null) {
-            serial.execute(gone::closeAll);
+            try {
+                serial.execute(gone::closeAll);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                gone.closeAll(); // the workers are gone, so nothing else touches this connection
+            }
         }
         super.channelInactive(ctx);
     }

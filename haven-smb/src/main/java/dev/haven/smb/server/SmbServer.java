@@ -36,6 +36,7 @@ public final class SmbServer implements AutoCloseable {
     private final Channel serverChannel;
 
     private SmbServer(SmbServerConfig config, String host, int port) throws InterruptedException {
+        dev.haven.smb.crypto.CryptoWarmUp.start();
         SecureRandom random = new SecureRandom();
         byte[] guid = new byte[16];
         random.nextBytes(guid);

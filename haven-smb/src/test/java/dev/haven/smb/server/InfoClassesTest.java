@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.haven.files.service.FileAttributes;
-import java.util.HexFormat;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.QueryInfoResponse;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** Sizes and layouts of the [MS-FSCC] information classes and the [MS-SMB2] 3.3.5.20 buffer rules. */

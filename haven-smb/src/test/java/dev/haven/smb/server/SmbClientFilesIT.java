@@ -136,7 +136,7 @@ class SmbClientFilesIT {
                     new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test"),
                     List.of(new ShareConfig(Share.of("big", bigFs, false), false)), Clock.systemUTC(), true, false,
                     SmbServerConfig.DEFAULT_MAX_FRAME_SIZE), "127.0.0.1", 0)) {
-                for (String protection : List.of("sign", "encrypt")) {
+                for (String protection : System.getProperty("haven.perf.modes", "sign,encrypt").split(",")) {
                     List<String> cmd = List.of("smbclient", "//127.0.0.1/big", "-p", String.valueOf(perf.port()), "-U",
                             "user%pass", "-m", "SMB3_11", "--client-protection=" + protection, "-c",
                             "lcd " + dir + "; put big.bin big.bin; get big.bin big.back; rm big.bin");

@@ -1,0 +1,198 @@
+package dev.haven.smb.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.haven.files.service.FileService;
+import dev.haven.files.service.Share;
+import dev.haven.fs.FormatOptions;
+import dev.haven.fs.HavenFs;
+import dev.haven.smb.Dialect;
+import dev.haven.smb.auth.LogonThrottle;
+import dev.haven.smb.auth.ServerIdentity;
+import dev.haven.smb.auth.UserDirectory;
+import dev.haven.smb.crypto.MessageSigner;
+import dev.haven.smb.crypto.SessionKeys;
+import dev.haven.smb.crypto.SigningAlgorithm;
+import dev.haven.smb.wire.CloseRequest;
+import dev.haven.smb.wire.Command;
+import dev.haven.smb.wire.Compound;
+import dev.haven.smb.wire.CreateRequest;
+import dev.haven.smb.wire.CreateResponse;
+import dev.haven.smb.wire.HeaderFlags;
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.QueryDirectoryRequest;
+import dev.haven.smb.wire.QueryInfoRequest;
+import dev.haven.smb.wire.ReadRequest;
+import dev.haven.smb.wire.ReadResponse;
+import dev.haven.smb.wire.SessionSetupRequest;
+import dev.haven.smb.wire.SessionSetupResponse;
+import dev.haven.smb.wire.Smb2FileId;
+import dev.haven.smb.wire.Smb2Header;
+import dev.haven.smb.wire.TreeConnectRequest;
+import dev.haven.smb.wire.WireReader;
+import dev.haven.smb.wire.WireWriter;
+import dev.haven.smb.wire.WriteRequest;
+import dev.haven.testkit.MemoryBlockDevice;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The file commands in process: a signed 2.0.2 session drives the {@link FrameProcessor} against
+ * a HavenFS on a MemoryBlockDevice: related compounds, I/O, listings, and opens closed with
+ * their tree and connection.
+ */
+class FileCommandFlowTest {
+    private final FrameProcessor processor = new FrameProcessor();
+    private final FileService service = new FileService();
+    private HavenFs fs;
+    private Connection connection;
+    private long nextMessageId;
+    private long sessionId;
+    private int treeId;
+    private MessageSigner signer;
+
+    @BeforeEach
+    void connect() throws Exception {
+        fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 4096), FormatOptions.DEFAULT);
+        byte[] hash = UserDirectory.hashPassword("pass");
+        SmbServerConfig config = new SmbServerConfig(n -> Optional.of(hash.clone()),
+                new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
+                List.of(new ShareConfig(Share.of("data", fs, false), false)), TestServers.CLOCK, true, false,
+                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, service);
+        connection = new Connection(new ServerContext(config, new byte[16], new SecureRandom(),
+                new LogonThrottle(TestServers.CLOCK)), "192.0.2.1");
+        exchange(TestServers.negotiate(nextMessageId++, 0x0202));
+        NtlmTestClient ntlm = new NtlmTestClient("user", "WORKGROUP", "pass");
+        Smb2Header first = header(exchange(request(Command.SESSION_SETUP,
+                new SessionSetupRequest(0, 1, 0, 0, ntlm.negotiate(), 0)::encodeBody)));
+        sessionId = first.sessionId();
+        byte[] challenge = SessionSetupResponse.decode(new WireReader(lastReply)).securityBuffer();
+        exchange(request(Command.SESSION_SETUP, new SessionSetupRequest(0, 1, 0, 0, ntlm.authenticate(challenge), 0)::encodeBody));
+        signer = MessageSigner.of(SigningAlgorithm.HMAC_SHA256,
+                SessionKeys.derive(Dialect.SMB_2_0_2, ntlm.sessionKey(), null, null).signingKey());
+        treeId = header(exchange(signed(request(Command.TREE_CONNECT,
+                new TreeConnectRequest(0, "\\\\h\\data")::encodeBody)))).treeId();
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        fs.close();
+    }
+
+    private byte[] lastReply;
+
+    private byte[] request(Command command, java.util.function.Consumer<WireWriter> body) {
+        return TestServers.request(command, nextMessageId++, 0, sessionId, treeId, body);
+    }
+
+    private byte[] signed(byte[] message) {
+        message[16] |= (byte) HeaderFlags.SIGNED;
+        signer.sign(message, 0, message.length);
+        return message;
+    }
+
+    private byte[] exchange(byte[] frame) {
+        Outcome out = processor.process(connection, frame);
+        lastReply = assertInstanceOf(Outcome.Send.class, out, () -> "got " + out).payload();
+        return lastReply;
+    }
+
+    /** Sends requests as one compound, the later ones related; returns each reply. */
+    private List<byte[]> compound(List<byte[]> messages) throws Exception {
+        List<byte[]> linked = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            byte[] m = Compound.link(messages.get(i), i == messages.size() - 1);
+            if (i > 0) {
+                m[16] |= (byte) HeaderFlags.RELATED_OPERATIONS;
+            }
+            linked.add(signed(m));
+        }
+        byte[] reply = exchange(Compound.join(linked));
+        List<byte[]> out = new ArrayList<>();
+        for (Compound.Slice s : Compound.split(reply)) {
+            out.add(java.util.Arrays.copyOfRange(reply, s.offset(), s.offset() + s.length()));
+        }
+        return out;
+    }
+
+    private static Smb2Header header(byte[] message) throws Exception {
+        return Smb2Header.decode(new WireReader(message));
+    }
+
+    private byte[] create(String name, int disposition, int options) {
+        return request(Command.CREATE, new CreateRequest(0, 2, 0x001F01FF, 0, 7, disposition, options, name,
+                List.of())::encodeBody);
+    }
+
+    private byte[] close(Smb2FileId id) {
+        return request(Command.CLOSE, new CloseRequest(CloseRequest.POSTQUERY_ATTRIB, id)::encodeBody);
+    }
+
+    @Test
+    void relatedCompoundUsesTheCreatedFileIdAndClosesIt() throws Exception {
+        List<byte[]> replies = compound(List.of(create("a.txt", 2, 0),
+                request(Command.QUERY_INFO, new QueryInfoRequest(1, 18, 4096, new byte[0], 0, 0, Smb2FileId.CHAINED)::encodeBody),
+                close(Smb2FileId.CHAINED)));
+        for (byte[] reply : replies) {
+            assertEquals(NtStatus.SUCCESS, header(reply).status());
+        }
+        assertEquals(3, replies.size());
+        assertEquals(0, service.openCount());
+    }
+
+    @Test
+    void requestsRelatedToAFailedCreateFailWithItsStatus() throws Exception {
+        List<byte[]> replies = compound(List.of(create("missing", 1, 0), close(Smb2FileId.CHAINED)));
+        assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, header(replies.get(0)).status());
+        assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, header(replies.get(1)).status());
+    }
+
+    @Test
+    void writesReadsAndReportsEndOfFile() throws Exception {
+        Smb2FileId id = CreateResponse.decode(new WireReader(exchange(signed(create("f", 2, 0))))).fileId();
+        byte[] data = "hello, haven".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        exchange(signed(request(Command.WRITE, new WriteRequest(3, id, 0, ByteBuffer.wrap(data))::encodeBody)));
+        byte[] read = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 100, 3, id, 0)::encodeBody)));
+        ReadResponse r = ReadResponse.decode(new WireReader(read));
+        assertArrayEquals(data, java.util.Arrays.copyOf(r.data(), r.length()));
+        byte[] eof = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 100, 1000, id, 0)::encodeBody)));
+        assertEquals(NtStatus.END_OF_FILE, header(eof).status());
+    }
+
+    @Test
+    void listingEndsWithNoMoreFilesAndAMissingPatternIsNoSuchFile() throws Exception {
+        Smb2FileId dir = CreateResponse.decode(new WireReader(exchange(signed(create("", 1, 0))))).fileId();
+        byte[] first = exchange(signed(query(dir, "*")));
+        assertEquals(NtStatus.SUCCESS, header(first).status());
+        assertEquals(NtStatus.NO_MORE_FILES, header(exchange(signed(query(dir, "*")))).status());
+        byte[] none = exchange(signed(request(Command.QUERY_DIRECTORY, new QueryDirectoryRequest(37,
+                QueryDirectoryRequest.RESTART_SCANS, 0, dir, "nothing*", 65536)::encodeBody)));
+        assertEquals(NtStatus.NO_SUCH_FILE, header(none).status());
+    }
+
+    private byte[] query(Smb2FileId dir, String pattern) {
+        return request(Command.QUERY_DIRECTORY, new QueryDirectoryRequest(37, 0, 0, dir, pattern, 65536)::encodeBody);
+    }
+
+    @Test
+    void treeDisconnectAndConnectionLossCloseOpens() throws Exception {
+        exchange(signed(create("x", 2, 0)));
+        assertEquals(1, service.openCount());
+        exchange(signed(request(Command.TREE_DISCONNECT, w -> w.u16(4).u16(0))));
+        assertEquals(0, service.openCount());
+        treeId = header(exchange(signed(request(Command.TREE_CONNECT,
+                new TreeConnectRequest(0, "\\\\h\\data")::encodeBody)))).treeId();
+        exchange(signed(create("x", 1, 0)));
+        assertEquals(1, service.openCount());
+        connection.closeAll();
+        assertEquals(0, service.openCount());
+    }
+}
