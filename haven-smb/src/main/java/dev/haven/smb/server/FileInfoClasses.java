@@ -20,7 +20,13 @@ final class FileInfoClasses {
     static final int STREAM = 22;
     static final int NETWORK_OPEN = 34;
     static final int ATTRIBUTE_TAG = 35;
-    private static final int ALL_FIXED = 100;
+    /**
+     * The smallest buffers Windows accepts (the C structure sizes, padding included), below which
+     * QUERY_INFO fails with STATUS_INFO_LENGTH_MISMATCH; smbtorture's qfile_buffercheck checks them.
+     */
+    private static final int ALL_FIXED = 104;
+    private static final int NAME_FIXED = 8;
+    private static final int STREAM_FIXED = 32;
 
     private FileInfoClasses() {
     }
@@ -33,7 +39,7 @@ final class FileInfoClasses {
             case INTERNAL -> w.u64(a.fileId());
             case EA -> w.u32(0);
             case ACCESS -> w.u32(open.open().granted().bits());
-            case POSITION -> w.u64(0);
+            case POSITION -> w.u64(open.position());
             case MODE -> w.u32(0);
             case ALIGNMENT -> w.u32(0);
             case NETWORK_OPEN -> {
@@ -45,7 +51,7 @@ final class FileInfoClasses {
                 return all(w, open, a);
             }
             case NAME -> {
-                return name(w, "\\" + open.path(), 4);
+                return name(w, "\\" + open.path(), NAME_FIXED);
             }
             case STREAM -> {
                 return stream(w, a);
@@ -73,7 +79,7 @@ final class FileInfoClasses {
     private static InfoEncoding.Encoded all(WireWriter w, SmbOpen open, FileAttributes a) {
         basic(w, a);
         standard(w, a);
-        w.u64(a.fileId()).u32(0).u32(open.open().granted().bits()).u64(0).u32(0).u32(0);
+        w.u64(a.fileId()).u32(0).u32(open.open().granted().bits()).u64(open.position()).u32(0).u32(0);
         return name(w, "\\" + open.path(), ALL_FIXED);
     }
 
@@ -90,6 +96,6 @@ final class FileInfoClasses {
         }
         byte[] raw = InfoEncoding.utf16("::$DATA");
         w.u32(0).u32(raw.length).u64(a.size()).u64(a.allocationSize()).bytes(raw);
-        return new InfoEncoding.Encoded(w.toByteArray(), 24);
+        return new InfoEncoding.Encoded(w.toByteArray(), STREAM_FIXED);
     }
 }

@@ -5,12 +5,20 @@ import dev.haven.smb.wire.IoctlRequest;
 import dev.haven.smb.wire.IoctlResponse;
 import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.Smb2FileId;
 import dev.haven.smb.wire.ValidateNegotiateInfo;
+import dev.haven.smb.wire.WireReader;
 import java.util.Arrays;
+import java.util.Set;
 
 /** [MS-SMB2] 3.3.5.15: IOCTL. Only FSCTL_VALIDATE_NEGOTIATE_INFO is served so far. */
 final class IoctlHandler {
     private static final int VALIDATE_RESPONSE_SIZE = 24;
+    /**
+     * FSCTLs whose FileId is ignored ([MS-SMB2] 2.2.31: all-ones): DFS referrals, network
+     * interfaces and named-pipe wait.
+     */
+    private static final Set<Integer> FILELESS_FSCTLS = Set.of(0x00060194, 0x000601B0, 0x001401FC, 0x00110018);
 
     Reply handle(RequestContext ctx, IoctlRequest req) throws SmbStatusException, ProtocolViolationException {
         if ((req.flags() & IoctlRequest.IS_FSCTL) == 0) {
@@ -19,6 +27,15 @@ final class IoctlHandler {
         }
         if (req.ctlCode() == IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO) {
             return validateNegotiate(ctx, req);
+        }
+        if (!FILELESS_FSCTLS.contains(req.ctlCode())) {
+            // [MS-SMB2] 3.3.5.15: an FSCTL on a file first needs the open (FILE_CLOSED, or the
+            // failure of a related CREATE, comes before NOT_SUPPORTED).
+            try {
+                Opens.find(ctx, Smb2FileId.decode(new WireReader(req.fileId())));
+            } catch (MalformedMessageException e) {
+                throw new SmbStatusException(NtStatus.INVALID_PARAMETER, e.getMessage());
+            }
         }
         throw new SmbStatusException(NtStatus.NOT_SUPPORTED,
                 "FSCTL 0x" + Integer.toHexString(req.ctlCode()) + " needs the file service");

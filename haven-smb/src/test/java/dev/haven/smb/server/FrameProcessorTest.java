@@ -171,6 +171,33 @@ class FrameProcessorTest {
     }
 
     @Test
+    void aRelatedRequestAfterOneWithoutAValidSessionFailsWithInvalidParameter() throws Exception {
+        // smbtorture smb2.compound.invalid2: the chain has no session to inherit.
+        negotiate302();
+        byte[] first = Compound.link(TestServers.request(Command.TREE_DISCONNECT, 1, 0, 0x77, 3,
+                w -> w.u16(4).u16(0)), false);
+        byte[] second = TestServers.request(Command.TREE_DISCONNECT, 2, HeaderFlags.RELATED_OPERATIONS,
+                0xFFFFFFFFFFFFFFFFL, 0xFFFFFFFF, w -> w.u16(4).u16(0));
+        byte[] reply = send(Compound.join(List.of(first, second)));
+        List<Compound.Slice> slices = Compound.split(reply);
+        assertEquals(NtStatus.USER_SESSION_DELETED, header(reply).status());
+        assertEquals(NtStatus.INVALID_PARAMETER,
+                header(Arrays.copyOfRange(reply, slices.get(1).offset(), reply.length)).status());
+    }
+
+    @Test
+    void theErrorAnswerToASignedRequestWithoutSessionKeepsTheSignedFlag() throws Exception {
+        // smbtorture smb2.connect: a second LOGOFF is signed; its USER_SESSION_DELETED must say SIGNED.
+        negotiate302();
+        byte[] logoff = TestServers.request(Command.LOGOFF, 1, HeaderFlags.SIGNED, 0x1234, 0, w -> w.u16(4).u16(0));
+        Smb2Header h = header(send(logoff));
+        assertEquals(NtStatus.USER_SESSION_DELETED, h.status());
+        assertTrue(HeaderFlags.has(h.flags(), HeaderFlags.SIGNED));
+        byte[] unsigned = TestServers.request(Command.LOGOFF, 2, 0, 0x1234, 0, w -> w.u16(4).u16(0));
+        assertEquals(0, header(send(unsigned)).flags() & HeaderFlags.SIGNED);
+    }
+
+    @Test
     void disconnectsATransformMessageWithoutSessionKeys() {
         negotiate302();
         byte[] transform = new byte[52 + 64];

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.haven.files.service.FileAttributes;
+import dev.haven.files.service.VolumeInfo;
 import java.util.HexFormat;
+import java.util.UUID;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.QueryInfoResponse;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,19 @@ class InfoClassesTest {
         assertEquals(110, ((QueryInfoResponse) r.body()).buffer().length);
         assertThrows(SmbStatusException.class, () -> all.reply(99));
         assertEquals(NtStatus.SUCCESS, ((Reply.Respond) all.reply(120)).status());
+    }
+
+    @Test
+    void fileSystemClassesUseWindowsMinimumBufferSizes() throws Exception {
+        // smbtorture smb2.getinfo.qfs_buffercheck: Volume needs 24 bytes, Attribute 16, Control is 48.
+        VolumeInfo v = new VolumeInfo(UUID.randomUUID(), 4096, 100, 50, true, false);
+        InfoEncoding.Encoded volume = FsInfoClasses.encode(FsInfoClasses.VOLUME, v, "data");
+        assertEquals(NtStatus.INFO_LENGTH_MISMATCH, assertThrows(SmbStatusException.class, () -> volume.reply(23)).status());
+        assertEquals(NtStatus.BUFFER_OVERFLOW, ((Reply.Respond) volume.reply(24)).status());
+        InfoEncoding.Encoded attribute = FsInfoClasses.encode(FsInfoClasses.ATTRIBUTE, v, "data");
+        assertEquals(NtStatus.INFO_LENGTH_MISMATCH, assertThrows(SmbStatusException.class, () -> attribute.reply(15)).status());
+        assertEquals(48, FsInfoClasses.encode(FsInfoClasses.CONTROL, v, "data").bytes().length);
+        assertEquals(64, FsInfoClasses.encode(FsInfoClasses.OBJECT_ID, v, "data").bytes().length);
     }
 
     @Test
