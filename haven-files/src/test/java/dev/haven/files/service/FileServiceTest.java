@@ -185,6 +185,32 @@ class FileServiceTest {
     }
 
     @Test
+    void renameIsASharingViolationWhileTheParentIsOpenForDeleteOrWithoutSharingDelete() {
+        AccessMask noDelete = AccessMask.of(AccessMask.FILE_GENERIC_READ);
+        OpenOptions dir = new OpenOptions(true, false, false, false);
+        service.close(mkdir("d"));
+        Open f = create("d/f");
+        Open withDelete = open("d", CreateDisposition.OPEN, dir, ALL, ShareAccess.ALL).open();
+        assertFails(FileServiceError.SHARING_VIOLATION, () -> service.rename(f, path("d/g"), false));
+        service.close(withDelete);
+        Open notSharingDelete = open("d", CreateDisposition.OPEN, dir, noDelete, ShareAccess.of(ShareAccess.FILE_SHARE_READ)).open();
+        assertFails(FileServiceError.SHARING_VIOLATION, () -> service.rename(f, path("d/g"), false));
+        service.close(notSharingDelete);
+        Open harmless = open("d", CreateDisposition.OPEN, dir, noDelete, ShareAccess.ALL).open();
+        service.rename(f, path("d/g"), false);
+        service.close(harmless);
+    }
+
+    @Test
+    void aDirectoryWithAnOpenChildCannotBeRenamed() {
+        Open d = mkdir("d");
+        Open f = create("d/f");
+        assertFails(FileServiceError.ACCESS_DENIED, () -> service.rename(d, path("e"), false));
+        service.close(f);
+        service.rename(d, path("e"), false);
+    }
+
+    @Test
     void hardLinkCountsLinks() {
         Open a = create("a");
         service.link(a, path("b"), false);
