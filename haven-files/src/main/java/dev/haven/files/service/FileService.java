@@ -277,6 +277,11 @@ public final class FileService {
     public FileAttributes setBasicInfo(Open open, BasicInfo info) {
         check(open);
         need(open, open.granted().hasAny(AccessMask.FILE_WRITE_ATTRIBUTES), "set attributes");
+        if (open.isDirectory() && info.dosAttributes() != null
+                && (info.dosAttributes() & FileAttributes.TEMPORARY) != 0) {
+            // [MS-FSA] 2.1.5.15.2: FILE_ATTRIBUTE_TEMPORARY on a directory is STATUS_INVALID_PARAMETER.
+            throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "TEMPORARY on a directory");
+        }
         Integer dos = info.dosAttributes() == null ? null
                 : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
@@ -348,12 +353,14 @@ public final class FileService {
      * Sharing rules of a rename beyond the open itself, as Windows applies them (and smbtorture's
      * smb2.rename tests check): the rename acts as an open of the source's parent directory for
      * DELETE that shares only read and write, so an open of the parent with DELETE access, or one
-     * that does not share DELETE, is a sharing violation; and a directory with an open child
+     * that does not share DELETE, is a sharing violation (opens without data access, such as
+     * Word's attributes-only open of the folder, take no part); and a directory with an open child
      * cannot be renamed ([MS-FSA] 2.1.5.15.12: STATUS_ACCESS_DENIED).
      */
     private void checkRenameSharing(Open open, Open.Location from) {
         for (ShareModeOpen parentOpen : shareModes.opensOf(keyOf(open.share(), from.parent()))) {
-            if (parentOpen.granted().canDelete() || !parentOpen.share().delete()) {
+            boolean takesPart = parentOpen.granted().hasAny(AccessMask.DATA_ACCESS);
+            if (takesPart && (parentOpen.granted().canDelete() || !parentOpen.share().delete())) {
                 throw new FileServiceException(FileServiceError.SHARING_VIOLATION, "the parent directory is open");
             }
         }

@@ -199,6 +199,20 @@ class FileServiceTest {
         Open harmless = open("d", CreateDisposition.OPEN, dir, noDelete, ShareAccess.ALL).open();
         service.rename(f, path("d/g"), false);
         service.close(harmless);
+        // smbtorture smb2.rename.msword: an attributes-only open sharing nothing takes no part.
+        Open attributesOnly = open("d", CreateDisposition.OPEN, dir,
+                AccessMask.of(AccessMask.FILE_READ_ATTRIBUTES), ShareAccess.of(0)).open();
+        service.rename(f, path("d/h"), false);
+        service.close(attributesOnly);
+    }
+
+    @Test
+    void aDirectoryCannotBeMadeTemporary() {
+        // smbtorture smb2.create.dosattr_tmp_dir
+        Open d = mkdir("d");
+        assertFails(FileServiceError.INVALID_PARAMETER, () -> service.setBasicInfo(d,
+                new BasicInfo(null, null, null, null, FileAttributes.TEMPORARY)));
+        service.setBasicInfo(create("f"), new BasicInfo(null, null, null, null, FileAttributes.TEMPORARY));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.QueryInfoResponse;
+import dev.haven.smb.wire.WireWriter;
 import org.junit.jupiter.api.Test;
 
 /** Sizes and layouts of the [MS-FSCC] information classes and the [MS-SMB2] 3.3.5.20 buffer rules. */
@@ -51,6 +52,16 @@ class InfoClassesTest {
         assertEquals(NtStatus.INFO_LENGTH_MISMATCH, assertThrows(SmbStatusException.class, () -> attribute.reply(15)).status());
         assertEquals(48, FsInfoClasses.encode(FsInfoClasses.CONTROL, v, "data").bytes().length);
         assertEquals(64, FsInfoClasses.encode(FsInfoClasses.OBJECT_ID, v, "data").bytes().length);
+    }
+
+    @Test
+    void onlyANameThatFitsEightDotThreeIsItsOwnShortName() throws Exception {
+        InfoEncoding.Encoded shortName = FileInfoClasses.alternateName(new WireWriter(), "dir\\bufsize.txt");
+        assertEquals(4 + 2 * "bufsize.txt".length(), shortName.bytes().length);
+        for (String longName : new String[] {"a long name.txt", "toolongname.txt", "x.html", "a.b.c", ""}) {
+            assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
+                    () -> FileInfoClasses.alternateName(new WireWriter(), longName)).status(), longName);
+        }
     }
 
     @Test
