@@ -14,6 +14,8 @@ public record FileAttributes(long fileId, long generation, boolean directory, lo
     public static final int DIRECTORY = 0x10;
     /** FILE_ATTRIBUTE_NORMAL: only when no other bit is set. */
     public static final int NORMAL = 0x80;
+    /** FILE_ATTRIBUTE_TEMPORARY ([MS-FSCC] 2.6): files only. */
+    public static final int TEMPORARY = 0x100;
     /** FILE_ATTRIBUTE_ARCHIVE. */
     public static final int ARCHIVE = 0x20;
 

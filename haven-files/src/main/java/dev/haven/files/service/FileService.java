@@ -10,6 +10,7 @@ import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.share.CloseResult;
+import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
 import dev.haven.fs.FsException;
 import dev.haven.fs.HavenFs;
@@ -221,6 +222,11 @@ public final class FileService {
     public FileAttributes setBasicInfo(Open open, BasicInfo info) {
         check(open);
         need(open, open.granted().hasAny(AccessMask.FILE_WRITE_ATTRIBUTES), "set attributes");
+        if (open.isDirectory() && info.dosAttributes() != null
+                && (info.dosAttributes() & FileAttributes.TEMPORARY) != 0) {
+            // [MS-FSA] 2.1.5.15.2: FILE_ATTRIBUTE_TEMPORARY on a directory is STATUS_INVALID_PARAMETER.
+            throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "TEMPORARY on a directory");
+        }
         Integer dos = info.dosAttributes() == null ? null
                 : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
@@ -269,6 +275,7 @@ public final class FileService {
         if (from == null || target.isRoot()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "rename of or onto the share root");
         }
+        checkRenameSharing(open, from);
         Inode dir = PathResolver.parentOf(open.share(), target);
         Inode existing = PathResolver.lookupOrNull(open.share(), dir, target);
         if (existing != null && existing.id() != open.inode()) {
@@ -285,6 +292,31 @@ public final class FileService {
             return null;
         });
         open.moveTo(new Open.Location(dir.id(), target.name()));
+    }
+
+    /**
+     * Sharing rules of a rename beyond the open itself, as Windows applies them (and smbtorture's
+     * smb2.rename tests check): the rename acts as an open of the source's parent directory for
+     * DELETE that shares only read and write, so an open of the parent with DELETE access, or one
+     * that does not share DELETE, is a sharing violation (opens without data access, such as
+     * Word's attributes-only open of the folder, take no part); and a directory with an open child
+     * cannot be renamed ([MS-FSA] 2.1.5.15.12: STATUS_ACCESS_DENIED).
+     */
+    private void checkRenameSharing(Open open, Open.Location from) {
+        for (ShareModeOpen parentOpen : shareModes.opensOf(keyOf(open.share(), from.parent()))) {
+            boolean takesPart = parentOpen.granted().hasAny(AccessMask.DATA_ACCESS);
+            if (takesPart && (parentOpen.granted().canDelete() || !parentOpen.share().delete())) {
+                throw new FileServiceException(FileServiceError.SHARING_VIOLATION, "the parent directory is open");
+            }
+        }
+        if (open.isDirectory()) {
+            for (Open other : opens.values()) {
+                Open.Location at = other.location();
+                if (other.share() == open.share() && at != null && at.parent() == open.inode()) {
+                    throw new FileServiceException(FileServiceError.ACCESS_DENIED, "a file in " + open + " is open");
+                }
+            }
+        }
     }
 
     /** Adds a hard link {@code target} to the open's file ([MS-FSCC] 2.4.27 FileLinkInformation). */

@@ -201,6 +201,46 @@ class FileServiceTest {
     }
 
     @Test
+    void renameIsASharingViolationWhileTheParentIsOpenForDeleteOrWithoutSharingDelete() {
+        AccessMask noDelete = AccessMask.of(AccessMask.FILE_GENERIC_READ);
+        OpenOptions dir = new OpenOptions(true, false, false, false);
+        service.close(mkdir("d"));
+        Open f = create("d/f");
+        Open withDelete = open("d", CreateDisposition.OPEN, dir, ALL, ShareAccess.ALL).open();
+        assertFails(FileServiceError.SHARING_VIOLATION, () -> service.rename(f, path("d/g"), false));
+        service.close(withDelete);
+        Open notSharingDelete = open("d", CreateDisposition.OPEN, dir, noDelete, ShareAccess.of(ShareAccess.FILE_SHARE_READ)).open();
+        assertFails(FileServiceError.SHARING_VIOLATION, () -> service.rename(f, path("d/g"), false));
+        service.close(notSharingDelete);
+        Open harmless = open("d", CreateDisposition.OPEN, dir, noDelete, ShareAccess.ALL).open();
+        service.rename(f, path("d/g"), false);
+        service.close(harmless);
+        // smbtorture smb2.rename.msword: an attributes-only open sharing nothing takes no part.
+        Open attributesOnly = open("d", CreateDisposition.OPEN, dir,
+                AccessMask.of(AccessMask.FILE_READ_ATTRIBUTES), ShareAccess.of(0)).open();
+        service.rename(f, path("d/h"), false);
+        service.close(attributesOnly);
+    }
+
+    @Test
+    void aDirectoryCannotBeMadeTemporary() {
+        // smbtorture smb2.create.dosattr_tmp_dir
+        Open d = mkdir("d");
+        assertFails(FileServiceError.INVALID_PARAMETER, () -> service.setBasicInfo(d,
+                new BasicInfo(null, null, null, null, FileAttributes.TEMPORARY)));
+        service.setBasicInfo(create("f"), new BasicInfo(null, null, null, null, FileAttributes.TEMPORARY));
+    }
+
+    @Test
+    void aDirectoryWithAnOpenChildCannotBeRenamed() {
+        Open d = mkdir("d");
+        Open f = create("d/f");
+        assertFails(FileServiceError.ACCESS_DENIED, () -> service.rename(d, path("e"), false));
+        service.close(f);
+        service.rename(d, path("e"), false);
+    }
+
+    @Test
     void hardLinkCountsLinks() {
         Open a = create("a");
         service.link(a, path("b"), false);

@@ -24,8 +24,11 @@ final class Connection {
         NEGOTIATED
     }
 
-    /** Credits a client may hold at once. */
-    static final int MAX_CREDITS = 512;
+    /**
+     * Credits a client may hold at once. [MS-SMB2] 3.3.1.2 leaves the number to the server; 8192
+     * is what Samba grants and what smbtorture's smb2.credits tests expect a client to reach.
+     */
+    static final int MAX_CREDITS = 8192;
 
     final ServerContext server;
     final String clientAddress;

@@ -24,9 +24,12 @@ final class CreateHandler {
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         Share share = Opens.share(ctx);
-        if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION
-                || req.name().startsWith("\\")) {
-            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "bad CREATE name or impersonation level");
+        if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
+            // [MS-SMB2] 3.3.5.9: an ImpersonationLevel outside 2.2.13's set is STATUS_BAD_IMPERSONATION_LEVEL.
+            throw new SmbStatusException(NtStatus.BAD_IMPERSONATION_LEVEL, "impersonation level " + req.impersonationLevel());
+        }
+        if (req.name().startsWith("\\")) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "CREATE name with a leading backslash");
         }
         SharePath path = SharePath.parse(req.name(), '\\');
         int options = req.createOptions();

@@ -3,6 +3,7 @@ package dev.haven.smb.server;
 import dev.haven.files.service.FileAttributes;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.WireWriter;
+import java.util.regex.Pattern;
 
 /** [MS-FSCC] 2.4: the file information classes QUERY_INFO answers (InfoType SMB2_0_INFO_FILE). */
 final class FileInfoClasses {
@@ -18,9 +19,19 @@ final class FileInfoClasses {
     static final int ALL = 18;
     static final int ALTERNATE_NAME = 21;
     static final int STREAM = 22;
+    static final int COMPRESSION = 28;
     static final int NETWORK_OPEN = 34;
     static final int ATTRIBUTE_TAG = 35;
-    private static final int ALL_FIXED = 100;
+    /**
+     * The smallest buffers Windows accepts (the C structure sizes, padding included), below which
+     * QUERY_INFO fails with STATUS_INFO_LENGTH_MISMATCH; smbtorture's qfile_buffercheck checks them.
+     */
+    private static final int ALL_FIXED = 104;
+    private static final int NAME_FIXED = 8;
+    private static final int STREAM_FIXED = 32;
+    /** An 8.3 name: 1-8 characters, an optional dot and 1-3 more, none of the characters 8.3 forbids. */
+    private static final Pattern SHORT_NAME =
+            Pattern.compile("[\\x21-\\x7E&&[^\"*+,/:;<=>?\\[\\]|.\\\\]]{1,8}(\\.[\\x21-\\x7E&&[^\"*+,/:;<=>?\\[\\]|.\\\\]]{1,3})?");
 
     private FileInfoClasses() {
     }
@@ -33,7 +44,7 @@ final class FileInfoClasses {
             case INTERNAL -> w.u64(a.fileId());
             case EA -> w.u32(0);
             case ACCESS -> w.u32(open.open().granted().bits());
-            case POSITION -> w.u64(0);
+            case POSITION -> w.u64(open.position());
             case MODE -> w.u32(0);
             case ALIGNMENT -> w.u32(0);
             case NETWORK_OPEN -> {
@@ -45,12 +56,15 @@ final class FileInfoClasses {
                 return all(w, open, a);
             }
             case NAME -> {
-                return name(w, "\\" + open.path(), 4);
+                return name(w, "\\" + open.path(), NAME_FIXED);
             }
             case STREAM -> {
                 return stream(w, a);
             }
-            case ALTERNATE_NAME -> throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "no 8.3 short names");
+            case ALTERNATE_NAME -> {
+                return alternateName(w, open.path());
+            }
+            case COMPRESSION -> w.u64(a.size()).u16(0).u8(0).u8(0).u8(0).u8(0).u16(0);
             default -> throw new SmbStatusException(NtStatus.INVALID_INFO_CLASS, "file info class " + infoClass);
         }
         byte[] b = w.toByteArray();
@@ -73,8 +87,21 @@ final class FileInfoClasses {
     private static InfoEncoding.Encoded all(WireWriter w, SmbOpen open, FileAttributes a) {
         basic(w, a);
         standard(w, a);
-        w.u64(a.fileId()).u32(0).u32(open.open().granted().bits()).u64(0).u32(0).u32(0);
+        w.u64(a.fileId()).u32(0).u32(open.open().granted().bits()).u64(open.position()).u32(0).u32(0);
         return name(w, "\\" + open.path(), ALL_FIXED);
+    }
+
+    /**
+     * [MS-FSCC] 2.4.5 FileAlternateNameInformation. HavenFS generates no 8.3 names, so, as NTFS
+     * does for a name that already fits 8.3, such a name is its own short name; any other name
+     * has none (STATUS_OBJECT_NAME_NOT_FOUND, as on a volume with 8.3 generation disabled).
+     */
+    static InfoEncoding.Encoded alternateName(WireWriter w, String path) throws SmbStatusException {
+        String last = path.substring(path.lastIndexOf('\\') + 1);
+        if (!SHORT_NAME.matcher(last).matches()) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no 8.3 name for " + last);
+        }
+        return name(w, last, NAME_FIXED);
     }
 
     private static InfoEncoding.Encoded name(WireWriter w, String name, int fixed) {
@@ -90,6 +117,6 @@ final class FileInfoClasses {
         }
         byte[] raw = InfoEncoding.utf16("::$DATA");
         w.u32(0).u32(raw.length).u64(a.size()).u64(a.allocationSize()).bytes(raw);
-        return new InfoEncoding.Encoded(w.toByteArray(), 24);
+        return new InfoEncoding.Encoded(w.toByteArray(), STREAM_FIXED);
     }
 }

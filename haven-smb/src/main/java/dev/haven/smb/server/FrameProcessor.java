@@ -64,6 +64,7 @@ final class FrameProcessor {
         List<Answer> answers = new ArrayList<>();
         long sessionId = 0;
         int treeId = 0;
+        boolean sessionValid = false;
         Smb2FileId chainedFileId = null;
         NtStatus chainedFailure = null;
         for (int i = 0; i < slices.size(); i++) {
@@ -73,13 +74,19 @@ final class FrameProcessor {
             if (header.isRelated() && i > 0) {
                 // [MS-SMB2] 3.3.5.2.7.2: related requests run in the previous request's context.
                 header = header.withIds(sessionId, treeId);
+            } else {
+                // An unrelated request starts a new chain: no FileId or failure carries over.
+                chainedFileId = null;
+                chainedFailure = null;
             }
             RequestContext ctx = new RequestContext(c, header, message, encrypted);
             ctx.chainedFileId = chainedFileId;
             ctx.chainedFailure = chainedFailure;
-            Reply reply = header.isRelated() && i == 0
-                    ? new Reply.Respond(NtStatus.INVALID_PARAMETER, null)
-                    : pipeline.process(ctx);
+            // [MS-SMB2] 3.3.5.2.7.2: a first request marked related, or a related request whose
+            // previous request had no valid session, fails with STATUS_INVALID_PARAMETER.
+            ctx.relatedFailure = header.isRelated() && (i == 0 || !sessionValid) ? NtStatus.INVALID_PARAMETER : null;
+            Reply reply = pipeline.process(ctx);
+            sessionValid = ctx.session != null && ctx.session.isValid();
             sessionId = ctx.session != null ? ctx.session.sessionId() : header.sessionId();
             treeId = ctx.tree != null ? ctx.tree.treeId() : header.treeId();
             if (ctx.fileId != null) {
@@ -134,6 +141,12 @@ final class FrameProcessor {
             if (encryptWith == null && shouldSign(a)) {
                 bytes[16] |= (byte) HeaderFlags.SIGNED;
                 a.ctx().session.signer.sign(bytes, 0, bytes.length);
+            } else if (encryptWith == null && a.ctx().session == null && a.ctx().header.isSigned()) {
+                // No session to sign with (deleted, never valid, or an invalid chain): as Samba
+                // and Windows do, the error answer to a signed request keeps the SIGNED flag with
+                // a zero signature, which clients accept for USER_SESSION_DELETED and
+                // INVALID_PARAMETER instead of dropping the response as unsigned.
+                bytes[16] |= (byte) HeaderFlags.SIGNED;
             }
             afterEncode(c, a, bytes);
             linked.add(bytes);

@@ -34,6 +34,11 @@ final class LockHandler {
             if (kind != SHARED && kind != EXCLUSIVE) {
                 throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "lock flags 0x" + Integer.toHexString(f));
             }
+            if (req.locks().size() > 1 && (f & FAIL) == 0) {
+                // [MS-SMB2] 3.3.5.14.2: several locks at once must all fail immediately; only a
+                // single lock may wait.
+                throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "blocking lock in a multi-lock request");
+            }
             wanted.add(new LockRequest(e.offset(), e.length(), kind == EXCLUSIVE));
         }
         if (!wanted.isEmpty()) {

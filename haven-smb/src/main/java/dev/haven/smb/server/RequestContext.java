@@ -25,6 +25,8 @@ final class RequestContext {
     dev.haven.smb.wire.Smb2FileId chainedFileId;
     /** The status of the previous related CREATE when it failed. */
     NtStatus chainedFailure;
+    /** Set when the compound position alone fails the request (3.3.5.2.7.2); answered before any check. */
+    NtStatus relatedFailure;
     /** The FileId this request used or made (set by handlers). */
     dev.haven.smb.wire.Smb2FileId fileId;
 

@@ -33,6 +33,9 @@ final class RequestPipeline {
         if (!ctx.connection.negotiated() && h.command() != Command.NEGOTIATE) {
             throw new ProtocolViolationException(h.command() + " before NEGOTIATE");
         }
+        if (ctx.relatedFailure != null) {
+            return new Reply.Respond(ctx.relatedFailure, null);
+        }
         try {
             // [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.11: session, signature and tree are checked before the body.
             verify(ctx);

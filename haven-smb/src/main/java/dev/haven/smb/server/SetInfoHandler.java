@@ -11,7 +11,7 @@ import dev.haven.smb.wire.WireReader;
 
 /**
  * [MS-SMB2] 3.3.5.21: SET_INFO for the file classes Basic, Rename, Link, Disposition (and
- * DispositionEx), EndOfFile and Allocation; Position and Mode are accepted and ignored.
+ * DispositionEx), EndOfFile, Allocation and Position (kept per open); Mode is accepted and ignored.
  */
 final class SetInfoHandler {
     private static final int BASIC = 4;
@@ -42,7 +42,8 @@ final class SetInfoHandler {
             case DISPOSITION_EX -> service.setDeleteOnClose(open.open(), (r.u32() & 0x1) != 0);
             case END_OF_FILE -> service.setEndOfFile(open.open(), r.u64());
             case ALLOCATION -> service.setAllocationSize(open.open(), r.u64());
-            case POSITION, MODE -> { }
+            case POSITION -> open.position(r.u64());
+            case MODE -> { }
             default -> throw new SmbStatusException(NtStatus.INVALID_INFO_CLASS, "class " + req.fileInfoClass());
         }
         return Reply.ok(new SetInfoResponse());

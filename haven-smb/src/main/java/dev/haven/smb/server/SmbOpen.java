@@ -14,6 +14,8 @@ final class SmbOpen {
     private final int treeId;
     private String path;
     private DirectorySearch search;
+    /** [MS-FSCC] 2.4.35 FilePositionInformation: kept for the client, never used by READ or WRITE. */
+    private long position;
 
     SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
         this.fileId = fileId;
@@ -49,5 +51,13 @@ final class SmbOpen {
 
     void search(DirectorySearch s) {
         search = s;
+    }
+
+    long position() {
+        return position;
+    }
+
+    void position(long p) {
+        position = p;
     }
 }

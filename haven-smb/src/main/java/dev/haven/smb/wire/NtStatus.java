@@ -14,6 +14,7 @@ public record NtStatus(int code) {
     public static final NtStatus INVALID_PARAMETER = new NtStatus(0xC000000D);
     public static final NtStatus ACCESS_DENIED = new NtStatus(0xC0000022);
     public static final NtStatus NOT_SUPPORTED = new NtStatus(0xC00000BB);
+    public static final NtStatus BAD_IMPERSONATION_LEVEL = new NtStatus(0xC00000A5);
     public static final NtStatus BAD_NETWORK_NAME = new NtStatus(0xC00000CC);
     public static final NtStatus REQUEST_NOT_ACCEPTED = new NtStatus(0xC00000D0);
     public static final NtStatus INTERNAL_ERROR = new NtStatus(0xC00000E5);

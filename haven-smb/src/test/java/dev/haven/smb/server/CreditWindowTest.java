@@ -76,4 +76,12 @@ class CreditWindowTest {
             }
         }
     }
+
+    @Test
+    void aConnectionLetsAClientReach8192Credits() {
+        // smbtorture smb2.credits asks for 8192 credits and fails with fewer (Samba's limit).
+        CreditWindow w = new CreditWindow(Connection.MAX_CREDITS);
+        w.consume(0, 1);
+        assertEquals(8192, w.grant(8192));
+    }
 }

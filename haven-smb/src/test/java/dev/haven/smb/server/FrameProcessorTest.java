@@ -168,6 +168,22 @@ class FrameProcessorTest {
         assertEquals(0x77, h.sessionId());
         assertEquals(3, h.treeId());
         assertTrue(HeaderFlags.has(h.flags(), HeaderFlags.RELATED_OPERATIONS));
+        // smbtorture smb2.compound.invalid2: the first had no valid session, so the related one
+        // has none to inherit and fails with INVALID_PARAMETER.
+        assertEquals(NtStatus.USER_SESSION_DELETED, header(reply).status());
+        assertEquals(NtStatus.INVALID_PARAMETER, h.status());
+    }
+
+    @Test
+    void theErrorAnswerToASignedRequestWithoutSessionKeepsTheSignedFlag() throws Exception {
+        // smbtorture smb2.connect: a second LOGOFF is signed; its USER_SESSION_DELETED must say SIGNED.
+        negotiate302();
+        byte[] logoff = TestServers.request(Command.LOGOFF, 1, HeaderFlags.SIGNED, 0x1234, 0, w -> w.u16(4).u16(0));
+        Smb2Header h = header(send(logoff));
+        assertEquals(NtStatus.USER_SESSION_DELETED, h.status());
+        assertTrue(HeaderFlags.has(h.flags(), HeaderFlags.SIGNED));
+        byte[] unsigned = TestServers.request(Command.LOGOFF, 2, 0, 0x1234, 0, w -> w.u16(4).u16(0));
+        assertEquals(0, header(send(unsigned)).flags() & HeaderFlags.SIGNED);
     }
 
     @Test

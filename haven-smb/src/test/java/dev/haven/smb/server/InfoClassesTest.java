@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.haven.files.service.FileAttributes;
+import dev.haven.files.service.VolumeInfo;
+import java.util.HexFormat;
+import java.util.UUID;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.QueryInfoResponse;
-import java.util.HexFormat;
+import dev.haven.smb.wire.WireWriter;
 import org.junit.jupiter.api.Test;
 
 /** Sizes and layouts of the [MS-FSCC] information classes and the [MS-SMB2] 3.3.5.20 buffer rules. */
@@ -36,6 +39,29 @@ class InfoClassesTest {
         assertEquals(110, ((QueryInfoResponse) r.body()).buffer().length);
         assertThrows(SmbStatusException.class, () -> all.reply(99));
         assertEquals(NtStatus.SUCCESS, ((Reply.Respond) all.reply(120)).status());
+    }
+
+    @Test
+    void fileSystemClassesUseWindowsMinimumBufferSizes() throws Exception {
+        // smbtorture smb2.getinfo.qfs_buffercheck: Volume needs 24 bytes, Attribute 16, Control is 48.
+        VolumeInfo v = new VolumeInfo(UUID.randomUUID(), 4096, 100, 50, true, false);
+        InfoEncoding.Encoded volume = FsInfoClasses.encode(FsInfoClasses.VOLUME, v, "data");
+        assertEquals(NtStatus.INFO_LENGTH_MISMATCH, assertThrows(SmbStatusException.class, () -> volume.reply(23)).status());
+        assertEquals(NtStatus.BUFFER_OVERFLOW, ((Reply.Respond) volume.reply(24)).status());
+        InfoEncoding.Encoded attribute = FsInfoClasses.encode(FsInfoClasses.ATTRIBUTE, v, "data");
+        assertEquals(NtStatus.INFO_LENGTH_MISMATCH, assertThrows(SmbStatusException.class, () -> attribute.reply(15)).status());
+        assertEquals(48, FsInfoClasses.encode(FsInfoClasses.CONTROL, v, "data").bytes().length);
+        assertEquals(64, FsInfoClasses.encode(FsInfoClasses.OBJECT_ID, v, "data").bytes().length);
+    }
+
+    @Test
+    void onlyANameThatFitsEightDotThreeIsItsOwnShortName() throws Exception {
+        InfoEncoding.Encoded shortName = FileInfoClasses.alternateName(new WireWriter(), "dir\\bufsize.txt");
+        assertEquals(4 + 2 * "bufsize.txt".length(), shortName.bytes().length);
+        for (String longName : new String[] {"a long name.txt", "toolongname.txt", "x.html", "a.b.c", ""}) {
+            assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
+                    () -> FileInfoClasses.alternateName(new WireWriter(), longName)).status(), longName);
+        }
     }
 
     @Test

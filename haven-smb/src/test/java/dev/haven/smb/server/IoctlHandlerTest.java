@@ -87,4 +87,16 @@ class IoctlHandlerTest {
                 () -> handler.handle(new RequestContext(connection, h, new byte[64], false), req));
         assertEquals(NtStatus.NOT_SUPPORTED, e.status());
     }
+
+    @Test
+    void answersAFileFsctlOnAClosedHandleWithFileClosed() {
+        // smbtorture smb2.compound.related5: FILE_CLOSED comes before NOT_SUPPORTED.
+        IoctlRequest req = new IoctlRequest(0x00090078, new byte[16], new byte[0], 0, new byte[0], 1024,
+                IoctlRequest.IS_FSCTL);
+        Smb2Header h = new Smb2Header(1, NtStatus.SUCCESS, Command.IOCTL, 1, 0, 0, 1, 0, 1, 1, null);
+        RequestContext ctx = new RequestContext(connection, h, new byte[64], false);
+        ctx.session = new Session(1);
+        SmbStatusException e = assertThrows(SmbStatusException.class, () -> handler.handle(ctx, req));
+        assertEquals(NtStatus.FILE_CLOSED, e.status());
+    }
 }

@@ -1,0 +1,141 @@
+package dev.haven.node;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.haven.node.SmbTorture.Result;
+import dev.haven.node.SmbTorture.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Samba's smbtorture against a whole node: runs the tests of {@code smbtorture/tests.txt} (the
+ * lines marked {@code slow} only with {@code -Dhaven.torture.all=true}), each in its own process,
+ * and compares with {@code smbtorture/expected.tsv}. Fails when an expected PASS does not pass or
+ * an expected FAIL passes, so the expectations stay honest. Results go to
+ * {@code target/smbtorture/results.tsv} in the expected.tsv format, logs next to it.
+ */
+class SmbTortureIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SLOW_TIMEOUT = Duration.ofSeconds(180);
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void assumeSmbtorture() throws InterruptedException {
+        try {
+            new ProcessBuilder("smbtorture", "--version").redirectErrorStream(true).start().waitFor();
+        } catch (IOException notInstalled) {
+            assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbtorture is missing");
+            fail("smbtorture is missing: apt-get install samba-testsuite (or set HAVEN_SKIP_PEERS to skip peer tests)");
+        }
+    }
+
+    /** One line of expected.tsv. */
+    private record Expectation(Status status, String reason) {}
+
+    @Test
+    void smbtortureResultsMatchExpectedTsv() throws Exception {
+        boolean all = Boolean.getBoolean("haven.torture.all");
+        List<String> requested = requestedTests(resource("tests.txt"), all);
+        Map<String, Expectation> expected = expectations(resource("expected.tsv"));
+        Path out = Files.createDirectories(Path.of("target", "smbtorture"));
+        List<String> tests = SmbTorture.expand(requested, SmbTorture.knownTests());
+        List<Result> results = new ArrayList<>();
+        try (Node node = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
+            int port = node.virtualServers().get(0).smbAddress().getPort();
+            SmbTorture torture = new SmbTorture(port, SmbTorture.writeAuthFile(tmp, "haven", TestNodes.PASSWORD), out);
+            for (String test : tests) {
+                for (Result r : torture.run(test, all ? SLOW_TIMEOUT : TIMEOUT)) {
+                    System.out.println(r.status() + " " + r.name() + (r.reason().isEmpty() ? "" : "  (" + r.reason() + ")"));
+                    results.add(r);
+                }
+            }
+        }
+        writeResults(out.resolve("results.tsv"), results);
+        List<String> surprises = surprises(results, expected);
+        long passed = results.stream().filter(r -> r.status() == Status.PASS).count();
+        long failed = results.stream().filter(r -> r.status() == Status.FAIL).count();
+        System.out.printf("smbtorture: %d passed, %d failed, %d skipped%n", passed, failed,
+                results.size() - passed - failed);
+        assertTrue(surprises.isEmpty(), "smbtorture differs from expected.tsv (results in "
+                + out.resolve("results.tsv") + "):\n" + String.join("\n", surprises));
+    }
+
+    /** A test missing from expected.tsv is expected to PASS. */
+    private static List<String> surprises(List<Result> results, Map<String, Expectation> expected) {
+        List<String> surprises = new ArrayList<>();
+        for (Result r : results) {
+            Status want = expected.getOrDefault(r.name(), new Expectation(Status.PASS, "")).status();
+            if (want == Status.PASS && r.status() != Status.PASS) {
+                surprises.add("expected PASS, got " + r.status() + ": " + r.name() + "  " + r.reason());
+            } else if (want == Status.FAIL && r.status() == Status.PASS) {
+                surprises.add("expected FAIL, now passes (update expected.tsv): " + r.name());
+            }
+        }
+        return surprises;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SmbTortureIT.class.getResourceAsStream("/smbtorture/" + name)) {
+            if (in == null) {
+                throw new IOException("missing test resource smbtorture/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** tests.txt: one name per line, '#' starts a comment; "slow NAME" runs only with haven.torture.all. */
+    static List<String> requestedTests(String text, boolean all) {
+        List<String> names = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String entry = line.replaceAll("#.*", "").strip();
+            if (entry.startsWith("slow ")) {
+                if (!all) {
+                    continue;
+                }
+                entry = entry.substring(5).strip();
+            }
+            if (!entry.isEmpty()) {
+                names.add(entry);
+            }
+        }
+        return names;
+    }
+
+    /** expected.tsv: STATUS, TAB, name, TAB, reason; '#' lines are comments. */
+    private static Map<String, Expectation> expectations(String text) {
+        Map<String, Expectation> map = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", 3);
+            map.put(f[1].strip(), new Expectation(Status.valueOf(f[0].strip()), f.length > 2 ? f[2].strip() : ""));
+        }
+        return map;
+    }
+
+    private static void writeResults(Path file, List<Result> results) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Result r : results) {
+            sb.append(r.status()).append('\t').append(r.name()).append('\t')
+                    .append(r.reason().replace('\t', ' ')).append('\n');
+        }
+        Files.writeString(file, sb.toString());
+    }
+}
