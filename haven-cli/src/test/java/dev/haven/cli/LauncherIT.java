@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.haven.testkit.Peers;
 
 /**
  * The packaged {@code haven.jar} in its own JVM: {@code serve} on an ephemeral port, a logon by
@@ -67,15 +68,7 @@ class LauncherIT {
         return fail("haven serve ended before saying how to connect");
     }
 
-    private static boolean smbclientInstalled() throws InterruptedException {
-        try {
-            new ProcessBuilder("smbclient", "--version").redirectErrorStream(true).start().waitFor();
-            return true;
-        } catch (IOException notInstalled) {
-            if (System.getenv("HAVEN_SKIP_PEERS") == null) {
-                fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
-            }
-            return false; // the launcher part of the test still runs
-        }
+    private static boolean smbclientInstalled() {
+        return Peers.available("smbclient", "smbclient"); // without it the launcher part still runs
     }
 }

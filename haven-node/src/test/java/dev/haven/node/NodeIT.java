@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,21 +17,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.haven.testkit.Peers;
 
 /** A node started in-process, reached by the real smbclient (Debian's smbclient package). */
 class NodeIT {
     @TempDir
     Path tmp;
 
-    /** Same convention as haven-smb's SmbClientIT: fail when smbclient is missing, unless HAVEN_SKIP_PEERS. */
+    /** Fails when smbclient is missing, or skips when HAVEN_SKIP_PEERS is set (see Peers). */
     @BeforeAll
-    static void assumeSmbclient() throws InterruptedException {
-        try {
-            new ProcessBuilder("smbclient", "--version").redirectErrorStream(true).start().waitFor();
-        } catch (IOException notInstalled) {
-            assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbclient is missing");
-            fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
-        }
+    static void assumeSmbclient() {
+        Peers.require("smbclient", "smbclient");
     }
 
     private record Run(int exitCode, String output) {}

@@ -1,8 +1,6 @@
 package dev.haven.node;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.haven.node.SmbTorture.Result;
 import dev.haven.node.SmbTorture.Status;
@@ -20,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.haven.testkit.Peers;
 
 /**
  * Samba's smbtorture against a whole node: runs the tests of {@code smbtorture/tests.txt} (the
@@ -36,13 +35,8 @@ class SmbTortureIT {
     Path tmp;
 
     @BeforeAll
-    static void assumeSmbtorture() throws InterruptedException {
-        try {
-            new ProcessBuilder("smbtorture", "--version").redirectErrorStream(true).start().waitFor();
-        } catch (IOException notInstalled) {
-            assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbtorture is missing");
-            fail("smbtorture is missing: apt-get install samba-testsuite (or set HAVEN_SKIP_PEERS to skip peer tests)");
-        }
+    static void assumeSmbtorture() {
+        Peers.require("smbtorture", "samba-testsuite");
     }
 
     /** One line of expected.tsv. */

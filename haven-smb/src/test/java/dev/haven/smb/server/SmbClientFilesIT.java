@@ -13,7 +13,6 @@ import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.smb.auth.ServerIdentity;
 import dev.haven.smb.auth.UserDirectory;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.haven.testkit.Peers;
 
 /**
  * The real smbclient (Debian's smbclient) doing file work on a Haven share: a HavenFS on a
@@ -75,11 +75,7 @@ class SmbClientFilesIT {
     }
 
     private static void assumeSmbclient() {
-        if (new File("/usr/bin/smbclient").canExecute()) {
-            return;
-        }
-        assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbclient is missing");
-        fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
+        Peers.require("smbclient", "smbclient");
     }
 
     private record Run(int exitCode, String output) {

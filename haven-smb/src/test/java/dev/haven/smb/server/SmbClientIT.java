@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.haven.smb.auth.ServerIdentity;
 import dev.haven.smb.auth.UserDirectory;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.haven.testkit.Peers;
 
 /** The real smbclient (Debian's smbclient package) against an SmbServer on an ephemeral port. */
 class SmbClientIT {
@@ -55,24 +54,7 @@ class SmbClientIT {
     }
 
     private static void assumeSmbclient() {
-        if (new File("/usr/bin/smbclient").canExecute() || onPath("smbclient")) {
-            return;
-        }
-        assumeTrue(System.getenv("HAVEN_SKIP_PEERS") == null, "HAVEN_SKIP_PEERS is set and smbclient is missing");
-        fail("smbclient is missing: apt-get install smbclient (or set HAVEN_SKIP_PEERS to skip peer tests)");
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, tool).canExecute()) {
-                return true;
-            }
-        }
-        return false;
+        Peers.require("smbclient", "smbclient");
     }
 
     private record Run(int exitCode, String output) {
