@@ -11,22 +11,27 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Lookup of a random existing name in a directory of 100,000 entries (sampled latency):
  * {@code HavenFs.lookup} (name to attributes) vs. {@code Files.readAttributes} on the host.
  * The directory is built and committed once per trial; HavenFS's side is then remounted so that
- * the tree is read from the device, not left over from building it.
+ * the tree is read from the device, not left over from building it. Iterations last 2 s (hundreds
+ * of thousands of samples each), so {@code -wi 1 -i 5} stays short.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(time = 2)
+@Measurement(time = 2)
 public class LookupBench {
     static final int ENTRIES = 100_000;
 
