@@ -1,5 +1,7 @@
 package dev.haven.bench.fs;
 
+import dev.haven.block.BlockDevice;
+import dev.haven.block.FileBlockDevice;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.volume.Volume;
@@ -22,31 +24,54 @@ final class HostPlace implements AutoCloseable {
 
     final Path root;
     final Path nioDir;
-    final Volume volume;
+    final BlockDevice device;
+    private final AutoCloseable owner;
     final HavenFs fs;
 
-    private HostPlace(Path root, Volume volume, HavenFs fs) {
+    private HostPlace(Path root, BlockDevice device, AutoCloseable owner, HavenFs fs) {
         this.root = root;
         this.nioDir = root.resolve("nio");
-        this.volume = volume;
+        this.device = device;
+        this.owner = owner;
         this.fs = fs;
     }
 
-    /** Creates the scratch directory and a volume of {@code volumeBytes} formatted with HavenFS. */
-    static HostPlace create(long volumeBytes) throws Exception {
+    /** Creates the scratch directory and a volume of {@code bytes} formatted with HavenFS. */
+    static HostPlace create(long bytes) throws Exception {
+        return create(bytes, "volume");
+    }
+
+    /**
+     * Creates the scratch directory and a device of {@code bytes} formatted with HavenFS: {@code
+     * volume} is a Haven volume's production device (what the file service mounts), {@code file}
+     * a bare FileBlockDevice (to tell the volume's share of a cost from HavenFS's).
+     */
+    static HostPlace create(long bytes, String kind) throws Exception {
         Path parent = Path.of(System.getProperty("haven.bench.dir", System.getProperty("java.io.tmpdir")));
         Path root = Files.createTempDirectory(parent, "haven-fs-bench-");
         Files.createDirectory(root.resolve("nio"));
-        Path volumeDir = Files.createDirectory(root.resolve("volume"));
-        Volume volume = Volume.create(volumeDir, volumeBytes, BLOCK_SIZE);
-        HavenFs fs = HavenFs.format(volume.production(), FormatOptions.DEFAULT);
-        return new HostPlace(root, volume, fs);
+        BlockDevice device;
+        AutoCloseable owner;
+        switch (kind) {
+            case "volume" -> {
+                Volume volume = Volume.create(Files.createDirectory(root.resolve("volume")), bytes, BLOCK_SIZE);
+                device = volume.production();
+                owner = volume;
+            }
+            case "file" -> {
+                FileBlockDevice file = FileBlockDevice.create(root.resolve("device"), BLOCK_SIZE, bytes / BLOCK_SIZE);
+                device = file;
+                owner = file;
+            }
+            default -> throw new IllegalArgumentException("device kind " + kind + " (volume or file)");
+        }
+        return new HostPlace(root, device, owner, HavenFs.format(device, FormatOptions.DEFAULT));
     }
 
     /** Unmounts and mounts the file system again, so that nothing it built stays cached. */
     HostPlace remounted() throws Exception {
         fs.close();
-        return new HostPlace(root, volume, HavenFs.mount(volume.production()));
+        return new HostPlace(root, device, owner, HavenFs.mount(device));
     }
 
     /**
@@ -84,7 +109,11 @@ final class HostPlace implements AutoCloseable {
             fs.close();
         } finally {
             try {
-                volume.close();
+                owner.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             } finally {
                 deleteTree(root);
             }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,6 +34,10 @@ public class SequentialIoBench {
     static final long SIZE = 1L << 30;
     static final int CHUNK = 1 << 20;
 
+    /** What HavenFS sits on: a volume's production device, or (for comparison) a bare FileBlockDevice. */
+    @Param({"volume"})
+    public String device;
+
     private HostPlace place;
     private ByteBuffer chunk;
     private Path nioReadFile;
@@ -42,7 +47,7 @@ public class SequentialIoBench {
     /** Creates the volume and the two files the read benchmarks read. */
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        place = HostPlace.create(3 * SIZE);
+        place = HostPlace.create(3 * SIZE, device);
         chunk = ByteBuffer.allocateDirect(CHUNK);
         for (int i = 0; i < CHUNK; i++) {
             chunk.put(i, (byte) (i * 31 + 7));
