@@ -2,8 +2,10 @@ package dev.haven.bench.fs;
 
 import dev.haven.block.BlockDevice;
 import dev.haven.block.FileBlockDevice;
+import dev.haven.fs.DirEntry;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
+import dev.haven.fs.NodeType;
 import dev.haven.volume.Volume;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +68,24 @@ final class HostPlace implements AutoCloseable {
             default -> throw new IllegalArgumentException("device kind " + kind + " (volume or file)");
         }
         return new HostPlace(root, device, owner, HavenFs.format(device, FormatOptions.DEFAULT));
+    }
+
+    /**
+     * Removes {@code name} (a file, or a directory of files) from the java.nio directory and from
+     * HavenFS's root, and commits HavenFS, so that the next shot starts from the same state.
+     */
+    void remove(String name) throws IOException {
+        deleteTree(nioDir.resolve(name));
+        DirEntry entry = fs.listAll(HavenFs.ROOT).stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+        if (entry != null && entry.type() == NodeType.DIRECTORY) {
+            for (DirEntry e : fs.listAll(entry.inode())) {
+                fs.unlink(entry.inode(), e.name());
+            }
+            fs.removeDirectory(HavenFs.ROOT, name);
+        } else if (entry != null) {
+            fs.unlink(HavenFs.ROOT, name);
+        }
+        fs.sync();
     }
 
     /** Unmounts and mounts the file system again, so that nothing it built stays cached. */

@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * 1 GiB sequential write and read in 1 MiB chunks: HavenFS on a volume's production device vs.
@@ -30,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class SequentialIoBench {
+public class SequentialIoBench extends ShotState {
     static final long SIZE = 1L << 30;
     static final int CHUNK = 1 << 20;
 
@@ -38,11 +37,9 @@ public class SequentialIoBench {
     @Param({"volume"})
     public String device;
 
-    private HostPlace place;
     private ByteBuffer chunk;
     private Path nioReadFile;
     private long havenReadFile;
-    private int shot;
 
     /** Creates the volume and the two files the read benchmarks read. */
     @Setup(Level.Trial)
@@ -57,33 +54,21 @@ public class SequentialIoBench {
         havenReadFile = writeHaven("read");
     }
 
-    /** Removes the previous write shot's files, outside the measured time. */
-    @Setup(Level.Invocation)
-    public void removePreviousShot() throws Exception {
-        Files.deleteIfExists(place.nioDir.resolve("w" + shot));
-        if (place.fs.listAll(HavenFs.ROOT).stream().anyMatch(e -> e.name().equals("w" + shot))) {
-            place.fs.unlink(HavenFs.ROOT, "w" + shot);
-            place.fs.sync();
-        }
-        shot++;
-    }
-
-    /** Closes and deletes everything. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        place.close();
+    @Override
+    String entry(int n) {
+        return "w" + n;
     }
 
     /** java.nio: write 1 GiB to a new host file and force it. */
     @Benchmark
     public long writeNio() throws Exception {
-        return writeNio(place.nioDir.resolve("w" + shot));
+        return writeNio(place.nioDir.resolve(entry(shot)));
     }
 
     /** HavenFS: write 1 GiB to a new file and sync. */
     @Benchmark
     public long writeHaven() throws Exception {
-        return writeHaven("w" + shot);
+        return writeHaven(entry(shot));
     }
 
     /** java.nio: read the 1 GiB host file. */

@@ -1,7 +1,6 @@
 package dev.haven.bench.fs;
 
 import dev.haven.fs.CreateAttributes;
-import dev.haven.fs.DirEntry;
 import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import dev.haven.fs.OpenFile;
@@ -17,7 +16,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Create + write 4 KiB + close for 10,000 files in one new directory, then one sync: HavenFS
@@ -28,13 +26,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class SmallFilesBench {
+public class SmallFilesBench extends ShotState {
     static final int FILES = 10_000;
     static final int FILE_SIZE = 4096;
 
-    private HostPlace place;
     private byte[] content;
-    private int shot;
 
     /** Creates the volume. */
     @Setup(Level.Trial)
@@ -46,34 +42,21 @@ public class SmallFilesBench {
         }
     }
 
-    /** Removes the previous shot's directories on both sides and syncs them away. */
-    @Setup(Level.Invocation)
-    public void removePreviousShot() throws Exception {
-        String dir = "d" + shot;
-        HostPlace.deleteTree(place.nioDir.resolve(dir));
-        HavenFs fs = place.fs;
-        if (fs.listAll(HavenFs.ROOT).stream().anyMatch(e -> e.name().equals(dir))) {
-            long ino = fs.lookup(HavenFs.ROOT, dir).id();
-            for (DirEntry e : fs.listAll(ino)) {
-                fs.unlink(ino, e.name());
-            }
-            fs.removeDirectory(HavenFs.ROOT, dir);
-        }
-        fs.sync();
-        HostPlace.syncHostFileSystem(place.nioDir);
-        shot++;
+    @Override
+    String entry(int n) {
+        return "d" + n;
     }
 
-    /** Closes and deletes everything. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        place.close();
+    /** Syncs the host file system, so the removal's write-back does not land in the next shot. */
+    @Override
+    void afterRemove() throws Exception {
+        HostPlace.syncHostFileSystem(place.nioDir);
     }
 
     /** java.nio: 10,000 × Files.write of 4 KiB into a new directory, then one syncfs. */
     @Benchmark
     public int createNio() throws Exception {
-        Path dir = Files.createDirectory(place.nioDir.resolve("d" + shot));
+        Path dir = Files.createDirectory(place.nioDir.resolve(entry(shot)));
         for (int i = 0; i < FILES; i++) {
             Files.write(dir.resolve(name(i)), content);
         }
@@ -85,7 +68,7 @@ public class SmallFilesBench {
     @Benchmark
     public int createHaven() throws Exception {
         HavenFs fs = place.fs;
-        long dir = fs.createDirectory(HavenFs.ROOT, "d" + shot, new CreateAttributes(0755, 0, 0, 0)).id();
+        long dir = fs.createDirectory(HavenFs.ROOT, entry(shot), new CreateAttributes(0755, 0, 0, 0)).id();
         for (int i = 0; i < FILES; i++) {
             // An OpenFile holds no resources, so "close" is dropping it.
             Inode f = fs.createFile(dir, name(i), CreateAttributes.DEFAULT);
