@@ -1,0 +1,165 @@
+package dev.haven.bench;
+
+import dev.haven.block.BlockDevice;
+import dev.haven.volume.SnapshotInfo;
+import dev.haven.volume.Volume;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Durable write throughput of a volume's production device against raw {@link FileChannel} writes to
+ * a file on the same disk. One measured shot writes {@link #BATCH_BYTES} (random 4 KiB blocks or
+ * sequential 1 MiB runs, each block once) and then flushes. With snapshots, a fresh snapshot is
+ * taken before every shot, so every write in it is a first write after a snapshot (copy on write).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 7)
+public class VolumeWriteBench {
+    static final long VOLUME_BYTES = 256L << 20;
+    static final long BATCH_BYTES = 32L << 20;
+    static final int BLOCK = 4096;
+
+    /** {@code raw}: a FileChannel on a sparse file; {@code volume}: a Haven volume's production. */
+    @Param({"raw", "volume"})
+    String target;
+
+    /** Snapshots alive during the measured shot (ignored for raw). */
+    @Param({"0", "1", "16", "1000"})
+    int snapshots;
+
+    /** Bytes per write: 4096 (random) or 1048576 (sequential). */
+    @Param({"4096", "1048576"})
+    int writeSize;
+
+    private Path dir;
+    private FileChannel raw;
+    private Volume volume;
+    private BlockDevice production;
+    private ByteBuffer buf;
+    private long[] order;
+    private int next;
+    private String shotSnapshot;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = BenchFiles.newDir("volwrite");
+        byte[] data = new byte[writeSize];
+        new Random(42).nextBytes(data);
+        buf = ByteBuffer.allocateDirect(writeSize).put(data).flip();
+        int units = (int) (VOLUME_BYTES / writeSize);
+        order = writeSize == BLOCK ? BenchFiles.permutation(units, 7) : sequence(units);
+        if (target.equals("raw")) {
+            raw = FileChannel.open(dir.resolve("raw"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, StandardOpenOption.SPARSE);
+            prefill(raw, null);
+            return;
+        }
+        volume = Volume.create(dir.resolve("vol"), VOLUME_BYTES, BLOCK);
+        production = volume.production();
+        prefill(null, production);
+        Random r = new Random(3);
+        ByteBuffer block = ByteBuffer.allocate(BLOCK);
+        for (int i = 0; i < snapshots - 1; i++) {
+            volume.createSnapshot("pre" + i);
+            for (int j = 0; j < 16; j++) {
+                production.write(r.nextLong(VOLUME_BYTES / BLOCK), block.clear());
+            }
+        }
+        production.flush();
+    }
+
+    private static long[] sequence(int n) {
+        long[] s = new long[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = i;
+        }
+        return s;
+    }
+
+    private static void prefill(FileChannel ch, BlockDevice dev) throws IOException {
+        ByteBuffer mib = ByteBuffer.allocateDirect(1 << 20);
+        new Random(1).ints(mib.capacity() / 4).forEach(mib::putInt);
+        for (long off = 0; off < VOLUME_BYTES; off += mib.capacity()) {
+            mib.clear();
+            if (ch != null) {
+                while (mib.hasRemaining()) {
+                    ch.write(mib, off + mib.position());
+                }
+            } else {
+                dev.write(off / BLOCK, mib);
+            }
+        }
+        if (ch != null) {
+            ch.force(false);
+        } else {
+            dev.flush();
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void takeShotSnapshot() throws IOException {
+        if (volume != null && snapshots > 0) {
+            SnapshotInfo s = volume.createSnapshot("shot" + next + "-" + System.nanoTime());
+            if (shotSnapshot != null) {
+                volume.delete(shotSnapshot);
+            }
+            shotSnapshot = s.name();
+        }
+    }
+
+    @Benchmark
+    public void writeBatch() throws IOException {
+        long writes = BATCH_BYTES / writeSize;
+        for (long i = 0; i < writes; i++) {
+            long unit = order[next];
+            next = (next + 1) % order.length;
+            buf.clear();
+            if (raw != null) {
+                long pos = unit * writeSize;
+                while (buf.hasRemaining()) {
+                    pos += raw.write(buf, pos);
+                }
+            } else {
+                production.write(unit * (writeSize / BLOCK), buf);
+            }
+        }
+        if (raw != null) {
+            raw.force(false);
+        } else {
+            production.flush();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        if (raw != null) {
+            raw.close();
+        }
+        if (volume != null) {
+            volume.close();
+        }
+        BenchFiles.delete(dir);
+    }
+}
