@@ -3,7 +3,6 @@ package dev.haven.volume;
 import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -337,8 +336,8 @@ final class Engine {
             seq = s.baseId;
         }
         if (saved == null) {
-            Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
-            saved = e != null && e.getKey().block() == b ? e.getValue() : null;
+            long c = state.index.ceiling(b, seq);
+            saved = c == BlockIndex.NONE ? null : c;
         }
         VolumeState.RestoreStatus rs = state.restore;
         if (saved == null && rs != null && seq > rs.preId && !rs.done(b)) {

@@ -88,13 +88,7 @@ public final class Restore {
      */
     private static long nextDifferent(VolumeState state, Snapshot src, long from) {
         long seq = src.readOnly() ? src.id : src.baseId;
-        long best = -1;
-        for (VolumeState.Key k : state.index.tailMap(new VolumeState.Key(from, Long.MIN_VALUE)).keySet()) {
-            if (k.seq() >= seq) {
-                best = k.block();
-                break;
-            }
-        }
+        long best = state.index.nextWithCopyAtOrAfter(from, seq);
         if (!src.readOnly()) {
             Long w = src.blocks.ceilingKey(from);
             if (w != null && (best < 0 || w < best)) {
