@@ -23,6 +23,7 @@ final class HeldWrites {
     private final AtomicLong bytes = new AtomicLong();
     private final int blockSize;
     private static final int RUN_BYTES = 1 << 20;
+    private ByteBuffer drainBuffer;
 
     HeldWrites(int blockSize) {
         this.blockSize = blockSize;
@@ -65,7 +66,10 @@ final class HeldWrites {
         Map<Long, byte[]> m = map(s);
         long[] keys = m.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         int runBlocks = Math.max(1, RUN_BYTES / blockSize);
-        ByteBuffer run = ByteBuffer.allocate(runBlocks * blockSize);
+        if (drainBuffer == null) {
+            drainBuffer = ByteBuffer.allocateDirect(runBlocks * blockSize); // reused: flushes are serial
+        }
+        ByteBuffer run = drainBuffer;
         for (int i = 0; i < keys.length; ) {
             int j = i;
             run.clear();
