@@ -23,8 +23,10 @@ final class BlockIndex {
 
     /** Records that snapshot {@code seq} keeps block {@code block} at {@code save} (replacing an earlier entry). */
     void put(long block, long seq, long save) {
-        copies.compute(block, (b, old) -> with(old == null ? EMPTY : old, seq, save));
-        blocks.add(block);
+        long[] p = copies.compute(block, (b, old) -> with(old == null ? EMPTY : old, seq, save));
+        if (p.length == 2) {
+            blocks.add(block); // new to the index (a skip-list insert is a pointer chase: skip it otherwise)
+        }
     }
 
     /** Forgets the entry of snapshot {@code seq} for {@code block}, if any. */
