@@ -1,6 +1,9 @@
 package dev.haven.bench;
 
+import dev.haven.block.BlockDevice;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -43,5 +46,33 @@ final class BenchFiles {
             order[j] = t;
         }
         return order;
+    }
+
+    /** 1 MiB of seeded random bytes in a direct buffer (what every benchmark fills its files with). */
+    static ByteBuffer randomMiB(long seed) {
+        ByteBuffer mib = ByteBuffer.allocateDirect(1 << 20);
+        new Random(seed).ints(mib.capacity() / 4).forEach(mib::putInt);
+        return mib.flip();
+    }
+
+    /** Writes {@code bytes} of {@link #randomMiB} to {@code ch} and forces it to disk. */
+    static void fill(FileChannel ch, long bytes) throws IOException {
+        ByteBuffer mib = randomMiB(1);
+        for (long off = 0; off < bytes; off += mib.capacity()) {
+            mib.clear();
+            while (mib.hasRemaining()) {
+                ch.write(mib, off + mib.position());
+            }
+        }
+        ch.force(false);
+    }
+
+    /** Writes {@code bytes} of {@link #randomMiB} to {@code dev} and flushes it (durable, like {@link #fill(FileChannel, long)}). */
+    static void fill(BlockDevice dev, long bytes) throws IOException {
+        ByteBuffer mib = randomMiB(1);
+        for (long off = 0; off < bytes; off += mib.capacity()) {
+            dev.write(off / dev.blockSize(), mib.clear());
+        }
+        dev.flush();
     }
 }

@@ -53,7 +53,7 @@ public class RestoreBench {
     private Volume volume;
     private BlockDevice production;
     private Restore restore;
-    private final ByteBuffer mib = ByteBuffer.allocateDirect(1 << 20);
+    private final ByteBuffer mib = BenchFiles.randomMiB(2);
     private final ByteBuffer block = ByteBuffer.allocateDirect(BLOCK);
     private final Random random = new Random(9);
     private final long dirtyBlocks = DIRTY_BYTES / BLOCK;
@@ -70,10 +70,7 @@ public class RestoreBench {
         }
         volume = Volume.open(new FileVolumeStore(vol), options);
         production = volume.production();
-        new Random(1).ints(mib.capacity() / 4).forEach(mib::putInt);
-        for (long off = 0; off < VOLUME_BYTES; off += mib.capacity()) {
-            production.write(off / BLOCK, mib.clear());
-        }
+        BenchFiles.fill(production, VOLUME_BYTES);
         volume.createSnapshot("source");
     }
 

@@ -55,25 +55,15 @@ public class SnapshotReadBench {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = BenchFiles.newDir("snapread");
-        ByteBuffer mib = ByteBuffer.allocateDirect(1 << 20);
-        new Random(1).ints(mib.capacity() / 4).forEach(mib::putInt);
         if (target.equals("raw")) {
             raw = FileChannel.open(dir.resolve("raw"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            for (long off = 0; off < VOLUME_BYTES; off += mib.capacity()) {
-                mib.clear();
-                while (mib.hasRemaining()) {
-                    raw.write(mib, off + mib.position());
-                }
-            }
-            raw.force(false);
+            BenchFiles.fill(raw, VOLUME_BYTES);
             return;
         }
         volume = Volume.create(dir.resolve("vol"), VOLUME_BYTES, BLOCK);
         BlockDevice production = volume.production();
-        for (long off = 0; off < VOLUME_BYTES; off += mib.capacity()) {
-            production.write(off / BLOCK, mib.clear());
-        }
+        BenchFiles.fill(production, VOLUME_BYTES);
         Random r = new Random(5);
         ByteBuffer block = ByteBuffer.allocate(BLOCK);
         for (int i = 0; i < SNAPSHOTS; i++) {

@@ -73,12 +73,12 @@ public class VolumeWriteBench {
         if (target.equals("raw")) {
             raw = FileChannel.open(dir.resolve("raw"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, StandardOpenOption.SPARSE);
-            prefill(raw, null);
+            BenchFiles.fill(raw, VOLUME_BYTES);
             return;
         }
         volume = Volume.create(dir.resolve("vol"), VOLUME_BYTES, BLOCK);
         production = volume.production();
-        prefill(null, production);
+        BenchFiles.fill(production, VOLUME_BYTES);
         Random r = new Random(3);
         ByteBuffer block = ByteBuffer.allocate(BLOCK);
         for (int i = 0; i < snapshots - 1; i++) {
@@ -96,26 +96,6 @@ public class VolumeWriteBench {
             s[i] = i;
         }
         return s;
-    }
-
-    private static void prefill(FileChannel ch, BlockDevice dev) throws IOException {
-        ByteBuffer mib = ByteBuffer.allocateDirect(1 << 20);
-        new Random(1).ints(mib.capacity() / 4).forEach(mib::putInt);
-        for (long off = 0; off < VOLUME_BYTES; off += mib.capacity()) {
-            mib.clear();
-            if (ch != null) {
-                while (mib.hasRemaining()) {
-                    ch.write(mib, off + mib.position());
-                }
-            } else {
-                dev.write(off / BLOCK, mib);
-            }
-        }
-        if (ch != null) {
-            ch.force(false);
-        } else {
-            dev.flush();
-        }
     }
 
     @Setup(Level.Iteration)
