@@ -3,7 +3,7 @@ package dev.haven.volume;
 import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -32,6 +32,7 @@ final class Engine {
     final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final HeldWrites held;
+    private final RangeWrite rangeWrite;
     private final WriteOrder order;
     private final long maxHeldBytes;
     private final long maxLogBytes;
@@ -48,6 +49,7 @@ final class Engine {
         this.maxHeldBytes = maxHeldBytes;
         this.held = new HeldWrites(blockSize);
         this.order = new WriteOrder(data, save, log, state, space, held);
+        this.rangeWrite = new RangeWrite(this, held);
         // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
         this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
         for (int i = 0; i < STRIPES; i++) {
@@ -125,7 +127,11 @@ final class Engine {
                 }
                 return;
             }
-            eachBlock(block, src, this::writeProductionBlock);
+            if (state.restore == null && held.isEmpty(HeldWrites.Stage.AFTER_MARK)) {
+                rangeWrite.write(block, src);
+            } else {
+                eachBlock(block, src, this::writeProductionBlock);
+            }
         } catch (IOException e) {
             throw fail(e);
         } finally {
@@ -201,14 +207,8 @@ final class Engine {
      * one taken after the block was declared free.
      */
     private boolean saveFor(long b, long after, long upTo, byte[] content) throws IOException {
-        long latest = state.latestRo();
-        if (latest < 0) {
-            return false;
-        }
-        long freedAt = state.free.epochOf(b);
-        long limit = Math.min(freedAt >= 0 ? Math.min(freedAt, latest) : latest, upTo);
-        Long target = state.liveRo.floor(limit);
-        if (target == null || target <= Math.max(after, state.newestEntry(b))) {
+        long target = saveTarget(b, after, upTo);
+        if (target < 0) {
             return false;
         }
         byte[] old = content != null ? content : readCurrent(b);
@@ -216,13 +216,37 @@ final class Engine {
         if (s != VolumeState.ZERO) {
             save.write(s, ByteBuffer.wrap(old));
         }
-        Record r = new Record.Map(target, b, s);
-        log.append(r);
-        state.apply(r, x -> { });
+        logMap(target, b, s);
         return true;
     }
 
-    private void unfree(long b) {
+    /**
+     * The snapshot that must keep the current content of {@code b} before it changes: the newest
+     * live read-only one in {@code (after, upTo]} that reads it from production and needs it (not
+     * one taken after the block was declared free); -1 if none.
+     */
+    long saveTarget(long b, long after, long upTo) {
+        long latest = state.latestRo();
+        if (latest < 0) {
+            return -1;
+        }
+        long freedAt = state.free.epochOf(b);
+        long limit = Math.min(freedAt >= 0 ? Math.min(freedAt, latest) : latest, upTo);
+        Long target = state.liveRo.floor(limit);
+        if (target == null || target <= Math.max(after, state.newestEntry(b))) {
+            return -1;
+        }
+        return target;
+    }
+
+    /** Logs and applies: snapshot {@code seq} keeps block {@code b} at save block {@code s}. */
+    void logMap(long seq, long b, long s) {
+        Record r = new Record.Map(seq, b, s);
+        log.append(r);
+        state.apply(r, x -> { });
+    }
+
+    void unfree(long b) {
         if (state.free.use(b)) {
             log.append(new Record.Unfree(b));
         }
@@ -337,8 +361,8 @@ final class Engine {
             seq = s.baseId;
         }
         if (saved == null) {
-            Map.Entry<VolumeState.Key, Long> e = state.index.ceilingEntry(new VolumeState.Key(b, seq));
-            saved = e != null && e.getKey().block() == b ? e.getValue() : null;
+            long c = state.index.ceiling(b, seq);
+            saved = c == BlockIndex.NONE ? null : c;
         }
         VolumeState.RestoreStatus rs = state.restore;
         if (saved == null && rs != null && seq > rs.preId && !rs.done(b)) {
@@ -425,9 +449,23 @@ final class Engine {
         return held.bytes();
     }
 
-    private ReentrantLock stripe(long b) {
-        return stripes[Long.hashCode(b * 0x9E3779B97F4A7C15L) & (STRIPES - 1)];
+    /** The stripe locks of blocks {@code [b, b + n)}, each once, in stripe order (the order range writers lock in). */
+    ReentrantLock[] stripesOf(long b, int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = stripeIndex(b + i);
+        }
+        return Arrays.stream(idx).sorted().distinct().mapToObj(i -> stripes[i]).toArray(ReentrantLock[]::new);
     }
+
+    private ReentrantLock stripe(long b) {
+        return stripes[stripeIndex(b)];
+    }
+
+    private static int stripeIndex(long b) {
+        return Long.hashCode(b * 0x9E3779B97F4A7C15L) & (STRIPES - 1);
+    }
+
 
     private static boolean allZero(byte[] a) {
         for (byte x : a) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.LongConsumer;
 
@@ -19,21 +18,11 @@ import java.util.function.LongConsumer;
  * snapshots are numbered in creation order (their id), and the content of block {@code b} at
  * snapshot {@code i} is the copy saved by the first snapshot {@code j >= i} that saved {@code b},
  * else current production. {@link #index} maps {@code (block, seq)} to the save block, so that is
- * one ceiling lookup, O(log entries).
+ * one ceiling lookup ({@link BlockIndex}: a hash lookup, whatever the number of snapshots).
  */
 final class VolumeState {
     /** Save "block" meaning: the saved content was all zeros, no space used. */
     static final long ZERO = -1;
-
-    /** Index key: a block and the read-only snapshot that saved it. */
-    record Key(long block, long seq) implements Comparable<Key> {
-        private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::block).thenComparingLong(Key::seq);
-
-        @Override
-        public int compareTo(Key o) {
-            return ORDER.compare(this, o);
-        }
-    }
 
     /** A running restore as the metadata says. Marks are blocks at or above the cursor already done. */
     static final class RestoreStatus {
@@ -59,7 +48,7 @@ final class VolumeState {
     final Map<Long, Snapshot> byId = new ConcurrentHashMap<>();
     final Map<String, Snapshot> byName = new ConcurrentHashMap<>();
     final ConcurrentSkipListSet<Long> liveRo = new ConcurrentSkipListSet<>();
-    final ConcurrentSkipListMap<Key, Long> index = new ConcurrentSkipListMap<>();
+    final BlockIndex index = new BlockIndex();
     final FreeMap free = new FreeMap();
     volatile RestoreStatus restore;
 
@@ -75,7 +64,7 @@ final class VolumeState {
             case Record.Writable w -> add(new Snapshot(w.id(), w.name(), SnapshotKind.WRITABLE, w.baseId(),
                     w.createdMillis()));
             case Record.Map m -> {
-                index.put(new Key(m.block(), m.seq()), m.save());
+                index.put(m.block(), m.seq(), m.save());
                 require(m.seq()).blocks.put(m.block(), m.save());
             }
             case Record.WMap w -> require(w.id()).blocks.put(w.block(), w.save());
@@ -133,9 +122,9 @@ final class VolumeState {
         Snapshot heir = older == null ? null : byId.get(older);
         for (Map.Entry<Long, Long> e : s.blocks.entrySet()) {
             long b = e.getKey();
-            index.remove(new Key(b, s.id));
+            index.remove(b, s.id);
             if (heir != null && !heir.blocks.containsKey(b)) {
-                index.put(new Key(b, heir.id), e.getValue());
+                index.put(b, heir.id, e.getValue());
                 heir.blocks.put(b, e.getValue());
             } else if (e.getValue() != ZERO) {
                 released.accept(e.getValue());
@@ -159,8 +148,7 @@ final class VolumeState {
 
     /** Newest seq that saved {@code block}, or -1. */
     long newestEntry(long block) {
-        Key k = index.floorKey(new Key(block, Long.MAX_VALUE));
-        return k != null && k.block() == block ? k.seq() : -1;
+        return index.newest(block);
     }
 
     /** Every save block a live mapping holds (for rebuilding the free list and leak checks). */
