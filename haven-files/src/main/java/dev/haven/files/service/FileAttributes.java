@@ -18,6 +18,11 @@ public record FileAttributes(long fileId, long generation, boolean directory, lo
     public static final int TEMPORARY = 0x100;
     /** FILE_ATTRIBUTE_ARCHIVE. */
     public static final int ARCHIVE = 0x20;
+    /**
+     * [MS-FSCC] 2.6 attributes a CREATE may give a new file: READONLY, HIDDEN, SYSTEM, ARCHIVE,
+     * TEMPORARY, OFFLINE and NOT_CONTENT_INDEXED.
+     */
+    public static final int SETTABLE_ON_CREATE = 0x1 | 0x2 | 0x4 | ARCHIVE | TEMPORARY | 0x1000 | 0x2000;
 
     static FileAttributes of(dev.haven.fs.Inode i, boolean deletePending) {
         int dos = i.dosAttributes() & ~(DIRECTORY | NORMAL);

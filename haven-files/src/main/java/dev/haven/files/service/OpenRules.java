@@ -41,9 +41,10 @@ final class OpenRules {
         }
         HavenFs fs = share.fs();
         try {
-            // [MS-FSA] 2.1.5.1.2.1: a new file keeps the asked-for attributes (DIRECTORY and NORMAL are implied
-            // by the kind) and files are marked ARCHIVE.
-            int dos = options.createAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
+            // [MS-FSA] 2.1.5.1.2.1: a new file keeps the asked-for attributes a create may set and files are
+            // marked ARCHIVE. DIRECTORY and NORMAL follow from the kind; SPARSE, COMPRESSED, ENCRYPTED and
+            // REPARSE_POINT are only ever set by their FSCTLs (smbtorture smb2.ioctl.sparse_file_attr).
+            int dos = options.createAttributes() & FileAttributes.SETTABLE_ON_CREATE;
             return options.directory()
                     ? fs.createDirectory(parent.id(), path.name(), new CreateAttributes(0755, 0, 0, dos))
                     : fs.createFile(parent.id(), path.name(), new CreateAttributes(0644, 0, 0, dos | FileAttributes.ARCHIVE));

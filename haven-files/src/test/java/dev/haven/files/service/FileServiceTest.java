@@ -84,6 +84,13 @@ class FileServiceTest {
     }
 
     @Test
+    void sparseAndCompressedAreNotTakenFromCreate() {
+        OpenResult r = open("s", CreateDisposition.CREATE, new OpenOptions(false, false, false, false, 0x200 | 0x800),
+                ALL, ShareAccess.ALL);
+        assertEquals(FileAttributes.ARCHIVE, r.attributes().dosAttributes());
+    }
+
+    @Test
     void overwriteTruncates() {
         Open f = create("f");
         service.write(f, 0, ByteBuffer.wrap(new byte[1000]), false);
