@@ -121,10 +121,12 @@ final class FrameProcessor {
                 req.messageId(), 0, treeId, sessionId, null);
         Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse)
                 ? r.body() : ErrorResponse.empty();
-        WireWriter w = new WireWriter(Smb2Header.SIZE + 128 + body.sizeHint());
+        // Sized exactly by the hint so that detach() hands over the array without copying it;
+        // a body that writes more than its hint only costs one growth.
+        WireWriter w = new WireWriter(Smb2Header.SIZE + body.sizeHint());
         header.encode(w);
         body.encodeBody(w);
-        return w.toByteArray();
+        return w.detach();
     }
 
     /**
