@@ -69,7 +69,7 @@ final class FrameProcessor {
         NtStatus chainedFailure = null;
         for (int i = 0; i < slices.size(); i++) {
             Compound.Slice slice = slices.get(i);
-            byte[] message = java.util.Arrays.copyOfRange(frame, slice.offset(), slice.offset() + slice.length());
+            byte[] message = messageBytes(frame, slice);
             Smb2Header header = Smb2Header.decode(new WireReader(message));
             if (header.isRelated() && i > 0) {
                 // [MS-SMB2] 3.3.5.2.7.2: related requests run in the previous request's context.
@@ -103,6 +103,17 @@ final class FrameProcessor {
         return answers.isEmpty() ? new Outcome.Silent() : compose(c, answers);
     }
 
+    /**
+     * One message of the frame; a frame holding a single message (every READ and WRITE smbclient
+     * sends) is used as it is, so a WRITE payload of up to 8 MiB is not copied a second time.
+     */
+    private static byte[] messageBytes(byte[] frame, Compound.Slice slice) {
+        if (slice.offset() == 0 && slice.length() == frame.length) {
+            return frame;
+        }
+        return java.util.Arrays.copyOfRange(frame, slice.offset(), slice.offset() + slice.length());
+    }
+
     /** A response ready to link: its context, its reply and its encoded bytes. */
     private record Answer(RequestContext ctx, Reply.Respond reply, byte[] bytes) {
     }
@@ -117,10 +128,12 @@ final class FrameProcessor {
                 req.messageId(), 0, treeId, sessionId, null);
         Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse)
                 ? r.body() : ErrorResponse.empty();
-        WireWriter w = new WireWriter(Smb2Header.SIZE + 128 + body.sizeHint());
+        // Sized exactly by the hint so that detach() hands over the array without copying it;
+        // a body that writes more than its hint only costs one growth.
+        WireWriter w = new WireWriter(Smb2Header.SIZE + body.sizeHint());
         header.encode(w);
         body.encodeBody(w);
-        return w.toByteArray();
+        return w.detach();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.haven.smb.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,9 +62,21 @@ public final class Compound {
 
     /** Concatenates linked messages into one frame payload. */
     public static byte[] join(List<byte[]> linked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        linked.forEach(out::writeBytes);
-        return out.toByteArray();
+        // A single response (every READ answer) is sent as it is: no copy of its up to 8 MiB.
+        if (linked.size() == 1) {
+            return linked.get(0);
+        }
+        int total = 0;
+        for (byte[] m : linked) {
+            total += m.length;
+        }
+        byte[] out = new byte[total];
+        int at = 0;
+        for (byte[] m : linked) {
+            System.arraycopy(m, 0, out, at, m.length);
+            at += m.length;
+        }
+        return out;
     }
 
     private static long readU32(byte[] b, int at) {

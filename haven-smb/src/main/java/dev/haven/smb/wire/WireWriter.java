@@ -89,6 +89,14 @@ public final class WireWriter {
         }
     }
 
+    /**
+     * What was written, without a copy when the writer is exactly full (a READ response of up to
+     * 8 MiB sized by its sizeHint); the writer must not be used afterwards.
+     */
+    public byte[] detach() {
+        return position == bytes.length ? bytes : Arrays.copyOf(bytes, position);
+    }
+
     /** A copy of what was written. */
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, position);

@@ -1,6 +1,8 @@
 package dev.haven.smb.wire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,5 +43,25 @@ class CompoundTest {
         assertEquals(73, last.length);
         assertEquals(0, last[20]);
         assertEquals(2, Compound.split(Compound.join(List.of(linked, last))).size());
+    }
+
+    @Test
+    void joinsOneResponseWithoutCopyingAndSeveralInOrder() {
+        byte[] only = echo(0);
+        assertSame(only, Compound.join(List.of(only)));
+        byte[] a = {1, 2, 3};
+        byte[] b = {4, 5};
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, Compound.join(List.of(a, b)));
+    }
+
+    @Test
+    void detachHandsOverAFullWriterAndCopiesAPartialOne() {
+        WireWriter full = new WireWriter(4);
+        full.u32(7);
+        byte[] whole = full.detach();
+        assertEquals(4, whole.length);
+        WireWriter partial = new WireWriter(8);
+        partial.u16(7);
+        assertArrayEquals(new byte[] {7, 0}, partial.detach());
     }
 }
