@@ -51,8 +51,14 @@ final class FsCommand implements Runnable {
             boolean caseInsensitive) throws IOException {
         try (Target t = Target.open(spec.commandLine(), address, true)) {
             try (HavenFs fs = HavenFs.format(t.device, new FormatOptions(caseInsensitive, Clock.systemUTC()))) {
+                long fsBytes = fs.statfs().totalBlocks() * fs.blockSize();
                 out().printf("formatted %s: file system %s, %d blocks of %d bytes%s%n", address, fs.fsId(),
                         fs.statfs().totalBlocks(), fs.blockSize(), caseInsensitive ? ", case-insensitive" : "");
+                if (fsBytes < t.device.sizeBytes()) {
+                    // HavenFS addresses at most 2^31 - 2 blocks; say so rather than leave the rest unused silently.
+                    out().printf("note: the file system uses %d of the volume's %d bytes (HavenFS's limit is %d blocks)%n",
+                            fsBytes, t.device.sizeBytes(), Integer.MAX_VALUE - 1);
+                }
             }
         }
         return 0;
