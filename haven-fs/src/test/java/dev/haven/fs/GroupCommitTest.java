@@ -8,40 +8,13 @@ import dev.haven.testkit.FaultInjectingBlockDevice;
 import dev.haven.testkit.MemoryBlockDevice;
 import dev.haven.testkit.PowerSupply;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import dev.haven.testkit.ManualClock;
 
 /** Changes are committed in groups: not per operation, but by age, by amount, and on request. */
 class GroupCommitTest {
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void createsAreNotCommittedOneByOneButAnAgedChangeIsCommittedOnTheTick() throws Exception {
         ManualClock clock = new ManualClock();

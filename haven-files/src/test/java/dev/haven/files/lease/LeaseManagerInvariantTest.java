@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import dev.haven.testkit.ManualClock;
 
 /**
  * Seeded random runs of opens, I/O, acknowledgments, timeouts and closes by a front-end that

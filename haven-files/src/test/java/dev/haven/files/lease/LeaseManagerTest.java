@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import dev.haven.testkit.ManualClock;
 
 class LeaseManagerTest {
     private static final FileKey FILE = new FileKey(1, 100);

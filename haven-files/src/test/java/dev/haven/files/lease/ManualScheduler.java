@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import dev.haven.testkit.ManualClock;
 
 /** A {@link BreakScheduler} that runs due tasks only when the test advances its clock. */
 final class ManualScheduler implements BreakScheduler {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import dev.haven.testkit.ManualClock;
 
 /** Throttling of wrong passwords, driven by a manual clock. */
 class LogonThrottleTest {
