@@ -79,7 +79,7 @@ class FreezeAndConcurrencyTest {
             fs.sync();
             assertTrue(dev.declaredFree.cardinality() >= before + 10, "data blocks declared free after commit");
         }
-        assertClean(dev.inner);
+        assertClean(dev.memory);
     }
 
     @Test

@@ -1,38 +1,19 @@
 package dev.haven.fs;
 
-import dev.haven.block.BlockDevice;
+import dev.haven.block.ForwardingBlockDevice;
 import dev.haven.testkit.MemoryBlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.BitSet;
 
 /** A memory device that records which blocks were declared free. */
-final class RecordingDevice implements BlockDevice {
-    final MemoryBlockDevice inner;
+final class RecordingDevice extends ForwardingBlockDevice {
+    final MemoryBlockDevice memory;
     final BitSet declaredFree = new BitSet();
 
-    RecordingDevice(MemoryBlockDevice inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public int blockSize() {
-        return inner.blockSize();
-    }
-
-    @Override
-    public long blockCount() {
-        return inner.blockCount();
-    }
-
-    @Override
-    public boolean isReadOnly() {
-        return inner.isReadOnly();
-    }
-
-    @Override
-    public void read(long block, ByteBuffer dst) throws IOException {
-        inner.read(block, dst);
+    RecordingDevice(MemoryBlockDevice memory) {
+        super(memory);
+        this.memory = memory;
     }
 
     @Override
@@ -45,20 +26,10 @@ final class RecordingDevice implements BlockDevice {
     }
 
     @Override
-    public void flush() throws IOException {
-        inner.flush();
-    }
-
-    @Override
     public void declareFree(long block, long count) throws IOException {
         inner.declareFree(block, count);
         synchronized (declaredFree) {
             declaredFree.set((int) block, (int) (block + count));
         }
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }
