@@ -5,34 +5,28 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.modes.CCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * [MS-SMB2] 3.1.4.3: AES-CCM (BouncyCastle; the JDK has none) or AES-GCM (JDK) over the whole
  * message, with the TRANSFORM_HEADER from Nonce onwards as additional data and a 16-byte tag.
+ * The two {@link AeadEngine}s (seal with encryptionKey, open with decryptionKey) live as long as
+ * the instance, one session.
  */
 final class AeadTransformCipher implements TransformCipher {
-    private static final int TAG_BITS = 128;
-    private static final int TAG_LENGTH = TAG_BITS / 8;
+    private static final int TAG_LENGTH = AeadEngine.TAG_BITS / 8;
 
     private final EncryptionCipher cipher;
-    private final byte[] encryptionKey;
-    private final byte[] decryptionKey;
+    private final AeadEngine sealer;
+    private final AeadEngine opener;
     /** Nonce = 4 random bytes fixed for this instance, then a counter starting at a random value. */
     private final byte[] noncePrefix = new byte[4];
     private final AtomicLong counter;
 
     AeadTransformCipher(EncryptionCipher cipher, byte[] encryptionKey, byte[] decryptionKey, SecureRandom random) {
         this.cipher = cipher;
-        this.encryptionKey = checkKey(cipher, encryptionKey);
-        this.decryptionKey = checkKey(cipher, decryptionKey);
+        this.sealer = AeadEngine.of(cipher, true, checkKey(cipher, encryptionKey));
+        this.opener = AeadEngine.of(cipher, false, checkKey(cipher, decryptionKey));
         // 2.2.41: a nonce must never repeat under one key within a session. A per-instance random
         // prefix plus a counter (56 bits usable for CCM, 64 for GCM) guarantees that for one
         // instance and makes a clash between two instances of one session improbable.
@@ -79,8 +73,7 @@ final class AeadTransformCipher implements TransformCipher {
 
     private byte[] seal(byte[] nonce, byte[] aad, byte[] plain) {
         try {
-            return cipher.isGcm() ? gcm(Cipher.ENCRYPT_MODE, encryptionKey, nonce, aad, plain)
-                    : ccm(true, encryptionKey, nonce, aad, plain);
+            return sealer.process(nonce, aad, plain);
         } catch (GeneralSecurityException | InvalidCipherTextException e) {
             throw new IllegalStateException("encryption cannot fail with a checked key", e);
         }
@@ -88,8 +81,7 @@ final class AeadTransformCipher implements TransformCipher {
 
     private byte[] open(byte[] nonce, byte[] aad, byte[] sealed) throws AEADBadTagException {
         try {
-            return cipher.isGcm() ? gcm(Cipher.DECRYPT_MODE, decryptionKey, nonce, aad, sealed)
-                    : ccm(false, decryptionKey, nonce, aad, sealed);
+            return opener.process(nonce, aad, sealed);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (InvalidCipherTextException e) {
@@ -97,24 +89,6 @@ final class AeadTransformCipher implements TransformCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption setup cannot fail with a checked key", e);
         }
-    }
-
-    private static byte[] gcm(int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input)
-            throws GeneralSecurityException {
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-        gcm.updateAAD(aad);
-        return gcm.doFinal(input);
-    }
-
-    private static byte[] ccm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] input)
-            throws InvalidCipherTextException {
-        CCMBlockCipher ccm = (CCMBlockCipher) CCMBlockCipher.newInstance(AESEngine.newInstance());
-        ccm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
-        byte[] out = new byte[ccm.getOutputSize(input.length)];
-        int n = ccm.processBytes(input, 0, input.length, out, 0);
-        n += ccm.doFinal(out, n);
-        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static byte[] checkKey(EncryptionCipher cipher, byte[] key) {

@@ -6,19 +6,23 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** [MS-SMB2] 3.1.4.1, dialects 2.0.2 and 2.1: the first 16 bytes of HMAC-SHA256 keyed by the session key. */
 final class HmacSha256Signer extends SignerBase {
-    HmacSha256Signer(byte[] key) {
-        super(key, 16);
-    }
+    /** Keyed once; doFinal leaves it reset to the keyed state for the next message. */
+    private final Mac hmac;
 
-    @Override
-    byte[] mac(byte[] key, byte[] message, int offset, int length) {
+    HmacSha256Signer(byte[] key) {
+        byte[] checked = checkKey(key, 16);
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            hmac.update(message, offset, length);
-            return hmac.doFinal();
+            hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(checked, "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is required by every JDK", e);
         }
+    }
+
+    @Override
+    byte[] mac(byte[] message, int offset, int length) {
+        hmac.reset(); // a no-op unless an earlier call died half-way
+        hmac.update(message, offset, length);
+        return hmac.doFinal();
     }
 }

@@ -2,8 +2,9 @@ package dev.haven.smb.crypto;
 
 /**
  * Signs and verifies one whole SMB2 message (header + body, with any compound padding), whose
- * Signature field is at header offset 48..63. Instances are stateless and thread-safe, but
- * {@link #verify} briefly zeroes the signature field of the buffer it is given.
+ * Signature field is at header offset 48..63. One instance serves one session: it keeps its keyed
+ * MAC engine and is thread-safe (calls take turns on a per-instance lock), but {@link #verify}
+ * briefly zeroes the signature field of the buffer it is given.
  */
 public interface MessageSigner {
     /** A signer for this algorithm and key ([MS-SMB2] 3.1.4.1). */

@@ -2,33 +2,53 @@ package dev.haven.smb.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The part of [MS-SMB2] 3.1.4.1 / 3.1.5.1 common to every algorithm: zero the 16-byte Signature
  * field, compute the MAC over the whole message, copy (or compare) 16 bytes.
+ *
+ * <p>Each subclass keeps its MAC engine (keyed once) for the signer's lifetime, since creating and
+ * keying one per message was the top signing cost in profiles. An engine is stateful, so every
+ * {@link #mac} call runs under this signer's lock. A lock rather than a ThreadLocal: the server
+ * runs one session's messages on its connection's serial executor, a new virtual thread per task,
+ * so a per-thread engine would be rebuilt for nearly every message and the lock is uncontended.
  */
 abstract class SignerBase implements MessageSigner {
     static final int HEADER_LENGTH = 64;
     static final int SIGNATURE_OFFSET = 48;
     static final int SIGNATURE_LENGTH = 16;
 
-    private final byte[] key;
+    private final ReentrantLock lock = new ReentrantLock();
 
-    SignerBase(byte[] key, int keyLength) {
+    static byte[] checkKey(byte[] key, int keyLength) {
         if (key == null || key.length != keyLength) {
             throw new IllegalArgumentException("signing key must be " + keyLength + " bytes");
         }
-        this.key = key.clone();
+        return key.clone();
     }
 
-    /** The MAC over message[offset, offset+length) whose signature field is already zero. */
-    abstract byte[] mac(byte[] key, byte[] message, int offset, int length);
+    /**
+     * The MAC over message[offset, offset+length) whose signature field is already zero; called
+     * under the lock, so it may use the subclass's engine. It must leave the engine ready for the
+     * next message.
+     */
+    abstract byte[] mac(byte[] message, int offset, int length);
+
+    private byte[] lockedMac(byte[] message, int offset, int length) {
+        lock.lock();
+        try {
+            return mac(message, offset, length);
+        } finally {
+            lock.unlock();
+        }
+    }
 
     @Override
     public final void sign(byte[] message, int offset, int length) {
         checkBounds(message, offset, length);
         Arrays.fill(message, offset + SIGNATURE_OFFSET, offset + SIGNATURE_OFFSET + SIGNATURE_LENGTH, (byte) 0);
-        byte[] mac = mac(key, message, offset, length);
+        byte[] mac = lockedMac(message, offset, length);
         System.arraycopy(mac, 0, message, offset + SIGNATURE_OFFSET, SIGNATURE_LENGTH);
     }
 
@@ -41,7 +61,7 @@ abstract class SignerBase implements MessageSigner {
         byte[] received = Arrays.copyOfRange(message, at, at + SIGNATURE_LENGTH);
         Arrays.fill(message, at, at + SIGNATURE_LENGTH, (byte) 0);
         try {
-            byte[] expected = Arrays.copyOf(mac(key, message, offset, length), SIGNATURE_LENGTH);
+            byte[] expected = Arrays.copyOf(lockedMac(message, offset, length), SIGNATURE_LENGTH);
             return MessageDigest.isEqual(expected, received);
         } finally {
             System.arraycopy(received, 0, message, at, SIGNATURE_LENGTH);
