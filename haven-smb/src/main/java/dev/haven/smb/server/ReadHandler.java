@@ -30,6 +30,11 @@ final class ReadHandler {
         if ((n == 0 && length > 0) || Integer.toUnsignedLong(n) < Integer.toUnsignedLong(req.minimumCount())) {
             throw new SmbStatusException(NtStatus.END_OF_FILE, "READ at " + req.offset());
         }
+        // [MS-FSCC] 2.4.39 ties CurrentByteOffset to synchronous opens; like Samba (and smbtorture's
+        // smb2.read.position against a non-Windows server), a READ that returns data moves it; WRITE does not.
+        if (n > 0) {
+            open.position(req.offset() + n);
+        }
         return Reply.ok(new ReadResponse(data, n));
     }
 }

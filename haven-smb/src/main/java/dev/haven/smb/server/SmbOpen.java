@@ -14,7 +14,7 @@ final class SmbOpen {
     private final int treeId;
     private String path;
     private DirectorySearch search;
-    /** [MS-FSCC] 2.4.35 FilePositionInformation: kept for the client, never used by READ or WRITE. */
+    /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
     private long position;
 
     SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
