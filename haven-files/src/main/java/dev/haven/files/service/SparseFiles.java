@@ -4,7 +4,6 @@ import dev.haven.files.AccessMask;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.OwnerId;
-import dev.haven.fs.ByteRange;
 import dev.haven.fs.Inode;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -91,17 +90,18 @@ public final class SparseFiles {
      * 2.1.5.9.21); needs read data access. Negative values, or a range past 2^63 - 1, are
      * STATUS_INVALID_PARAMETER.
      */
-    public List<ByteRange> allocatedRanges(Open open, long offset, long length) {
+    public List<FileRange> allocatedRanges(Open open, long offset, long length) {
         if (offset < 0 || length < 0 || offset > Long.MAX_VALUE - length) {
             throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "range " + offset + "+" + length);
         }
         Inode i = file(open, FileServiceError.INVALID_PARAMETER);
         need(open, AccessMask.FILE_READ_DATA, "query allocated ranges");
         if ((i.dosAttributes() & SPARSE_FILE) != 0) {
-            return FsCall.run(() -> open.share().fs().allocatedRanges(open.inode(), offset, length));
+            return FsCall.run(() -> open.share().fs().allocatedRanges(open.inode(), offset, length)).stream()
+                    .map(r -> new FileRange(r.offset(), r.length())).toList();
         }
         long end = Math.min(offset + length, i.size());
-        return offset < end ? List.of(new ByteRange(offset, end - offset)) : List.of();
+        return offset < end ? List.of(new FileRange(offset, end - offset)) : List.of();
     }
 
     private Inode file(Open open, FileServiceError ifDirectory) {

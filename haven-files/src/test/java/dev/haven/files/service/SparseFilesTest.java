@@ -9,7 +9,6 @@ import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.LockRequest;
-import dev.haven.fs.ByteRange;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.testkit.MemoryBlockDevice;
@@ -80,13 +79,13 @@ class SparseFilesTest {
         Open plain = filled("plain", 2 * K64);
         sparse.zeroData(plain, 0, K64);
         assertArrayEquals(new byte[K64], read(plain, 0, K64));
-        assertEquals(List.of(new ByteRange(0, 2 * K64)), sparse.allocatedRanges(plain, 0, 4 * K64));
+        assertEquals(List.of(new FileRange(0, 2 * K64)), sparse.allocatedRanges(plain, 0, 4 * K64));
         Open holes = filled("holes", 2 * K64);
         sparse.setSparse(holes, true);
         sparse.zeroData(holes, 100, K64);
         assertArrayEquals(new byte[K64 - 100], read(holes, 100, K64 - 100));
-        assertEquals(List.of(new ByteRange(0, 4096), new ByteRange(K64, K64)), sparse.allocatedRanges(holes, 0, 4 * K64));
-        assertEquals(List.of(new ByteRange(1, 4095)), sparse.allocatedRanges(holes, 1, 8192));
+        assertEquals(List.of(new FileRange(0, 4096), new FileRange(K64, K64)), sparse.allocatedRanges(holes, 0, 4 * K64));
+        assertEquals(List.of(new FileRange(1, 4095)), sparse.allocatedRanges(holes, 1, 8192));
     }
 
     @Test
