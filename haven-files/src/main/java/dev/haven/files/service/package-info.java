@@ -2,7 +2,8 @@
  * The file service over HavenFS: shares and path resolution that never leaves a share, the open
  * table ({@link dev.haven.files.service.FileService}, {@link dev.haven.files.service.Open}),
  * create dispositions, data I/O with byte-range lock checks, attributes as protocol-neutral
- * records, rename, links, delete-on-close and directory listing. It calls the rule engines of
+ * records, rename, links, delete-on-close, directory listing and sparse files
+ * ({@link dev.haven.files.service.SparseFiles}). It calls the rule engines of
  * {@code share} and {@code lock} and maps every {@link dev.haven.fs.FsError} to a
  * {@link dev.haven.files.FileServiceError} in one place ({@link dev.haven.files.service.FsFailure}).
  */

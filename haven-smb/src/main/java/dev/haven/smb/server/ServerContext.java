@@ -6,20 +6,26 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * What every connection of one server shares: configuration, identity, randomness, throttle, and
- * the resume keys of server-side copy (node-wide: a key from one tree or connection works on
- * another, [MS-SMB2] 3.3.5.15.6).
+ * What every connection of one server shares: configuration, identity, randomness, throttle, the
+ * address it listens on (null: every address) and the resume keys of server-side copy (server-wide:
+ * a key from one tree or connection works on another, [MS-SMB2] 3.3.5.15.6).
  */
 record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
-        ResumeKeys resumeKeys) {
+        String listenHost, ResumeKeys resumeKeys) {
+
+    /** A context listening on every address (tests). */
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+        this(config, serverGuid, random, throttle, null);
+    }
 
     /**
      * A context whose resume keys are keyed with a secret drawn from {@code random} at start, so
      * keys die with the server (durable keys come with durable handles).
      */
-    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
-        this(config, serverGuid, random, throttle, new ResumeKeys(config.fileService(), randomBytes(random, 32),
-                random.nextLong()));
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+            String listenHost) {
+        this(config, serverGuid, random, throttle, listenHost, new ResumeKeys(config.fileService(),
+                randomBytes(random, 32), random.nextLong()));
     }
 
     private static byte[] randomBytes(SecureRandom random, int n) {

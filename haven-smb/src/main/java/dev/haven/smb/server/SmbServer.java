@@ -40,7 +40,7 @@ public final class SmbServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         byte[] guid = new byte[16];
         random.nextBytes(guid);
-        ServerContext context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()));
+        ServerContext context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()), host);
         boss = new NioEventLoopGroup(1);
         loops = new NioEventLoopGroup();
         workers = Executors.newVirtualThreadPerTaskExecutor();

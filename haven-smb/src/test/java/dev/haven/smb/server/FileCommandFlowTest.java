@@ -255,4 +255,26 @@ class FileCommandFlowTest {
         byte[] empty = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, new byte[0], 32)));
         assertEquals(NtStatus.INVALID_PARAMETER, header(empty).status());
     }
+
+    @Test
+    void answersCompressionTrimDuplicateExtentsAndSnapshotsAsAFileSystemWithoutThem() throws Exception {
+        Smb2FileId f = CreateResponse.decode(new WireReader(exchange(signed(create("c", 2, 0))))).fileId();
+        byte[] get = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.GET_COMPRESSION, f, new byte[0], 2)));
+        assertArrayEquals(new byte[2], ioctlOutput(get));
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.SET_COMPRESSION, f, new byte[2], 0)))).status());
+        assertEquals(NtStatus.NOT_SUPPORTED, header(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.SET_COMPRESSION, f, new byte[] {1, 0}, 0)))).status());
+        assertEquals(NtStatus.INVALID_PARAMETER, header(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.SET_COMPRESSION, f, new byte[] {3, 0}, 0)))).status());
+        assertEquals(NtStatus.INVALID_DEVICE_REQUEST, header(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.DUPLICATE_EXTENTS_TO_FILE, f, new byte[32], 0)))).status());
+        byte[] trim = new WireWriter().u32(0).u32(1).u64(0).u64(4096).toByteArray();
+        byte[] trimmed = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.FILE_LEVEL_TRIM, f, trim, 4)));
+        assertArrayEquals(new byte[] {1, 0, 0, 0}, ioctlOutput(trimmed));
+        byte[] snaps = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_ENUMERATE_SNAPSHOTS, f, new byte[0], 16)));
+        assertEquals(List.of(), dev.haven.smb.wire.SnapshotArray.decode(ioctlOutput(snaps)).snapshots());
+        assertEquals(NtStatus.INVALID_PARAMETER, header(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.SRV_ENUMERATE_SNAPSHOTS, f, new byte[0], 15)))).status());
+    }
 }

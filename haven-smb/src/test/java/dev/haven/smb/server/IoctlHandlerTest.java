@@ -99,4 +99,26 @@ class IoctlHandlerTest {
         SmbStatusException e = assertThrows(SmbStatusException.class, () -> handler.handle(ctx, req));
         assertEquals(NtStatus.FILE_CLOSED, e.status());
     }
+
+    private Reply interfaces(byte fill, int maxOutput) throws Exception {
+        byte[] fileId = new byte[16];
+        Arrays.fill(fileId, fill);
+        IoctlRequest req = new IoctlRequest(dev.haven.smb.wire.FsctlCode.QUERY_NETWORK_INTERFACE_INFO.code(), fileId,
+                new byte[0], 0, new byte[0], maxOutput, IoctlRequest.IS_FSCTL);
+        Smb2Header h = new Smb2Header(1, NtStatus.SUCCESS, Command.IOCTL, 1, 0, 0, 1, 0, 1, 1, null);
+        return handler.handle(new RequestContext(connection, h, new byte[64], false), req);
+    }
+
+    @Test
+    void listsNetworkInterfacesOnlyForTheAllOnesFileIdAndABigEnoughBuffer() throws Exception {
+        IoctlResponse r = (IoctlResponse) ((Reply.Respond) interfaces((byte) 0xFF, 65536)).body();
+        assertEquals(false, dev.haven.smb.wire.NetworkInterfaceInfo.decodeAll(r.output()).isEmpty());
+        assertEquals(NtStatus.INVALID_PARAMETER,
+                assertThrows(SmbStatusException.class, () -> interfaces((byte) 0x7F, 65536)).status());
+        assertEquals(NtStatus.BUFFER_TOO_SMALL,
+                assertThrows(SmbStatusException.class, () -> interfaces((byte) 0xFF, 1)).status());
+        List<dev.haven.smb.wire.NetworkInterfaceInfo> loopback = NetworkInterfaceFsctl.interfaces("127.0.0.1");
+        assertEquals(1, loopback.size());
+        assertEquals(java.net.InetAddress.getByName("127.0.0.1"), loopback.get(0).address());
+    }
 }
