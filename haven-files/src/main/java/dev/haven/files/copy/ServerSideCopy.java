@@ -12,11 +12,13 @@ import java.util.List;
  * Copies chunks from a source open to a destination open inside the server ([MS-SMB2]
  * 3.3.5.15.6), through the file service's own reads and writes, so that access rights and
  * byte-range locks of both files apply exactly as to a client's READ and WRITE (as Windows
- * Server 2012 and later do: a locked range is STATUS_FILE_LOCK_CONFLICT). Each chunk is read whole
- * into one buffer before it is written, so a chunk whose source and target overlap in the same
- * file copies the source as it was.
+ * Server 2012 and later do: a locked range is STATUS_FILE_LOCK_CONFLICT). Data moves in pieces of
+ * up to 1 MiB through one buffer; when a chunk's source and target overlap in the same file the
+ * pieces go in the order that never overwrites source bytes not yet read (as memmove does), so
+ * the target receives the source as it was.
  */
 public final class ServerSideCopy {
+    private static final int PIECE = 1 << 20;
     private final FileService files;
 
     /** A copier over {@code files}' opens. */
@@ -35,7 +37,7 @@ public final class ServerSideCopy {
         checkAccess(source, target, targetMustRead);
         int done = 0;
         long bytes = 0;
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8,
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(PIECE,
                 chunks.stream().mapToLong(CopyChunk::length).max().orElse(0)));
         for (CopyChunk c : chunks) {
             try {
@@ -69,13 +71,19 @@ public final class ServerSideCopy {
         if (c.sourceOffset() + c.length() > size) {
             throw new FileServiceException(FileServiceError.RANGE_BEYOND_END, c + " passes the source's end " + size);
         }
-        ByteBuffer data = buffer.clear().limit((int) c.length());
-        while (data.hasRemaining()) {
-            int n = files.read(source, c.sourceOffset() + data.position(), data);
-            if (n == 0) { // shrunk under us since the size check
-                throw new FileServiceException(FileServiceError.RANGE_BEYOND_END, c + " passes the source's end");
+        // Overlapping with the target after the source: last piece first, so no unread source byte is overwritten.
+        boolean backwards = source.key().equals(target.key()) && c.targetOffset() > c.sourceOffset()
+                && c.targetOffset() < c.sourceOffset() + c.length();
+        long pieces = (c.length() + buffer.capacity() - 1) / Math.max(1, buffer.capacity());
+        for (long i = 0; i < pieces; i++) {
+            long at = (backwards ? pieces - 1 - i : i) * buffer.capacity();
+            ByteBuffer data = buffer.clear().limit((int) Math.min(buffer.capacity(), c.length() - at));
+            while (data.hasRemaining()) {
+                if (files.read(source, c.sourceOffset() + at + data.position(), data) == 0) {
+                    throw new FileServiceException(FileServiceError.RANGE_BEYOND_END, c + " passes the source's end");
+                }
             }
+            files.write(target, c.targetOffset() + at, data.flip(), false);
         }
-        files.write(target, c.targetOffset(), data.flip(), false);
     }
 }

@@ -60,6 +60,22 @@ class ServerSideCopyTest {
     }
 
     @Test
+    void chunksLargerThanTheBufferOverlappingEitherWayCopyLikeMemmove() {
+        for (int shift : new int[] {1000, -1000, 3 * MIB - 1}) {
+            Open f = fx.open("m" + shift, CopyFixture.ALL);
+            byte[] data = CopyFixture.pattern(12 * MIB, shift);
+            fx.write(f, 0, data);
+            long from = 2L * MIB;
+            long to = from + shift;
+            int len = 3 * MIB + 17;
+            assertTrue(copy.copy(f, f, List.of(new CopyChunk(from, to, len)), true).complete());
+            byte[] expected = data.clone();
+            System.arraycopy(data, (int) from, expected, (int) to, len);
+            assertArrayEquals(expected, fx.read(f, 0, 12 * MIB), "shift " + shift);
+        }
+    }
+
+    @Test
     void extendsTheTargetAndLeavesZerosBeforeAnOffsetTarget() {
         Open src = fx.open("src", CopyFixture.ALL);
         Open dst = fx.open("dst", CopyFixture.ALL);
