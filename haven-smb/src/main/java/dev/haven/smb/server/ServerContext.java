@@ -4,8 +4,17 @@ import dev.haven.smb.auth.LogonThrottle;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** What every connection of one server shares: configuration, identity, randomness, throttle. */
-record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+/**
+ * What every connection of one server shares: configuration, identity, randomness, throttle,
+ * and the global session table (sessions outlive any one connection: multichannel).
+ */
+record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+        SessionTable sessions) {
+
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+        this(config, serverGuid, random, throttle, new SessionTable());
+    }
+
     Clock clock() {
         return config.clock();
     }
