@@ -32,6 +32,10 @@ final class Connection {
 
     final ServerContext server;
     final String clientAddress;
+    /** Late responses and server-initiated messages leave through here. */
+    final ConnectionOutput output;
+    /** [MS-SMB2] 3.3.1.7 Connection.AsyncCommandList. */
+    final PendingRequests pending = new PendingRequests();
     final CreditWindow credits = new CreditWindow(MAX_CREDITS);
     private final Map<Long, Session> sessions = new HashMap<>();
 
@@ -50,9 +54,10 @@ final class Connection {
     EncryptionCipher cipher;
     SigningAlgorithm signingAlgorithm = SigningAlgorithm.HMAC_SHA256;
 
-    Connection(ServerContext server, String clientAddress) {
+    Connection(ServerContext server, String clientAddress, ConnectionOutput output) {
         this.server = server;
         this.clientAddress = clientAddress;
+        this.output = output;
     }
 
     /** True once NEGOTIATE completed with a real dialect. */
@@ -83,8 +88,9 @@ final class Connection {
         sessions.remove(session.sessionId());
     }
 
-    /** [MS-SMB2] 3.3.7.1: the transport is gone; every session and its opens go with it. */
+    /** [MS-SMB2] 3.3.7.1: the transport is gone; its pending requests, every session and its opens go with it. */
     void closeAll() {
+        pending.cancelAll(p -> true, PendingRequest.CancelReason.DISCONNECT);
         for (Session s : List.copyOf(sessions.values())) {
             removeSession(s);
             Opens.closeAll(server, s.takeOpens(0));

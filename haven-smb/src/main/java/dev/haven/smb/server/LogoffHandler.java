@@ -9,6 +9,8 @@ import dev.haven.smb.wire.LogoffResponse;
  */
 final class LogoffHandler {
     Reply handle(RequestContext ctx, LogoffRequest req) {
+        Session s = ctx.session;
+        ctx.connection.pending.cancelAll(p -> p.context().session == s, PendingRequest.CancelReason.LOGOFF);
         ctx.connection.removeSession(ctx.session);
         // [MS-SMB2] 3.3.5.6: the session's opens are closed with it.
         Opens.closeAll(ctx.server(), ctx.session.takeOpens(0));
