@@ -9,6 +9,7 @@ import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.files.lock.PendingLock;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
@@ -373,6 +374,16 @@ public final class FileService {
     public void lock(Open open, List<LockRequest> requests) {
         check(open);
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
+    }
+
+    /**
+     * Takes one lock, waiting while it conflicts ([MS-FSA] 2.1.5.8, FailImmediately FALSE); the
+     * request may come back already granted. Closing the open cancels the wait.
+     */
+    public PendingLock lockOrWait(Open open, LockRequest request) {
+        check(open);
+        return locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
+                request.exclusive());
     }
 
     /** Releases one byte-range lock held exactly so. */

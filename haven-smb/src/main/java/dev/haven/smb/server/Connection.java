@@ -30,6 +30,10 @@ final class Connection {
 
     final ServerContext server;
     final String clientAddress;
+    /** Late responses and server-initiated messages leave through here. */
+    final ConnectionOutput output;
+    /** [MS-SMB2] 3.3.1.7 Connection.AsyncCommandList. */
+    final PendingRequests pending = new PendingRequests();
     final CreditWindow credits = new CreditWindow(MAX_CREDITS);
 
     Phase phase = Phase.NEW;
@@ -47,9 +51,10 @@ final class Connection {
     EncryptionCipher cipher;
     SigningAlgorithm signingAlgorithm = SigningAlgorithm.HMAC_SHA256;
 
-    Connection(ServerContext server, String clientAddress) {
+    Connection(ServerContext server, String clientAddress, ConnectionOutput output) {
         this.server = server;
         this.clientAddress = clientAddress;
+        this.output = output;
     }
 
     /** True once NEGOTIATE completed with a real dialect. */
@@ -76,8 +81,12 @@ final class Connection {
         server.sessions().close(session, server);
     }
 
-    /** [MS-SMB2] 3.3.7.1: the transport is gone; sessions without another channel go with it. */
+    /**
+     * [MS-SMB2] 3.3.7.1: the transport is gone; its pending requests go, and so does every
+     * session left without another channel (with its opens).
+     */
     void closeAll() {
+        pending.cancelAll(p -> true, PendingRequest.CancelReason.DISCONNECT);
         server.sessions().connectionClosed(this, server);
     }
 

@@ -97,8 +97,15 @@ final class FrameProcessor {
                 // [MS-SMB2] 3.3.5.2.7.2: requests related to a failed CREATE fail with its status.
                 chainedFailure = isErrorStatus(r.status()) ? r.status() : null;
             }
-            if (reply instanceof Reply.Respond respond) {
-                answers.add(new Answer(ctx, respond, encode(ctx, respond)));
+            switch (reply) {
+                case Reply.Respond respond -> answers.add(new Answer(ctx, respond,
+                        encode(ctx, respond, 0, ctx.connection.credits.grant(header.credits()))));
+                case Reply.Pending pending -> {
+                    Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
+                    answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
+                            ctx.connection.credits.grant(header.credits()))));
+                }
+                case Reply.None none -> { }
             }
         }
         return answers.isEmpty() ? new Outcome.Silent() : compose(c, answers);
@@ -119,14 +126,29 @@ final class FrameProcessor {
     private record Answer(RequestContext ctx, Reply.Respond reply, byte[] bytes) {
     }
 
-    private static byte[] encode(RequestContext ctx, Reply.Respond r) {
+    /**
+     * [MS-SMB2] 3.3.4.2: the final response of a request that went asynchronous: async header
+     * form with its AsyncId, signed and encrypted as its request; the interim response already
+     * granted its credits.
+     */
+    static byte[] asyncFinal(PendingRequest p, Reply.Respond r) {
+        RequestContext ctx = p.context();
+        byte[] bytes = encode(ctx, r, p.asyncId(), ctx.connection.credits.grant(0));
+        Outcome.Send send = (Outcome.Send) compose(ctx.connection, List.of(new Answer(ctx, r, bytes)));
+        return send.payload();
+    }
+
+    /** Encodes a response; a non-zero {@code asyncId} selects the async header form. */
+    private static byte[] encode(RequestContext ctx, Reply.Respond r, long asyncId, int granted) {
         Smb2Header req = ctx.header;
-        int granted = ctx.connection.credits.grant(req.credits());
-        int flags = HeaderFlags.SERVER_TO_REDIR | (req.flags() & HeaderFlags.RELATED_OPERATIONS);
+        // A final async response travels alone, outside the compound its request came in.
+        boolean inCompound = asyncId == 0 || r.status().equals(NtStatus.PENDING);
+        int flags = HeaderFlags.SERVER_TO_REDIR | (inCompound ? req.flags() & HeaderFlags.RELATED_OPERATIONS : 0)
+                | (asyncId != 0 ? HeaderFlags.ASYNC_COMMAND : 0);
         long sessionId = ctx.session != null ? ctx.session.sessionId() : req.sessionId();
         int treeId = ctx.tree != null ? ctx.tree.treeId() : req.treeId();
         Smb2Header header = new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
-                req.messageId(), 0, treeId, sessionId, null);
+                req.messageId(), asyncId, treeId, sessionId, null);
         Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse)
                 ? r.body() : ErrorResponse.empty();
         // Sized exactly by the hint so that detach() hands over the array without copying it;

@@ -9,6 +9,8 @@ import dev.haven.smb.wire.LogoffResponse;
  */
 final class LogoffHandler {
     Reply handle(RequestContext ctx, LogoffRequest req) {
+        Session s = ctx.session;
+        ctx.connection.pending.cancelAll(p -> p.context().session == s, PendingRequest.CancelReason.LOGOFF);
         // [MS-SMB2] 3.3.5.6: the session ends on every channel and its opens are closed with it.
         ctx.connection.removeSession(ctx.session);
         return Reply.ok(new LogoffResponse());

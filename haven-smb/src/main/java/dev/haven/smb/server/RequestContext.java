@@ -44,6 +44,20 @@ final class RequestContext {
         this.encrypted = encrypted;
     }
 
+    /**
+     * [MS-SMB2] 3.3.4.2: makes this request asynchronous; the handler returns
+     * {@link PendingRequest#interim()} and completes the request later. Fails with
+     * STATUS_INSUFFICIENT_RESOURCES when the connection holds too many pending requests.
+     */
+    PendingRequest goAsync(PendingRequest.Canceller canceller) throws SmbStatusException {
+        PendingRequest p = connection.pending.add(this, canceller);
+        if (p == null) {
+            throw new SmbStatusException(NtStatus.INSUFFICIENT_RESOURCES,
+                    PendingRequests.LIMIT + " requests already pending on this connection");
+        }
+        return p;
+    }
+
     ServerContext server() {
         return connection.server;
     }

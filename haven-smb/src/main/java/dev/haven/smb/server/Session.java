@@ -161,6 +161,11 @@ final class Session {
         }
     }
 
+    /** The connections this session has a channel on (a snapshot). */
+    List<Connection> connections() {
+        return List.copyOf(channels.keySet());
+    }
+
     int channelCount() {
         return channels.size();
     }

@@ -80,6 +80,11 @@ final class SessionTable {
             return;
         }
         sessions.remove(session.sessionId(), session);
+        for (Connection c : session.connections()) {
+            // Each connection's pending requests are its own executor's: cancel them there.
+            c.output.execute(() -> c.pending.cancelAll(p -> p.context().session == session,
+                    PendingRequest.CancelReason.LOGOFF));
+        }
         Opens.closeAll(server, session.takeOpens(0));
     }
 

@@ -39,7 +39,7 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        connection = new Connection(server, address(ctx.channel().remoteAddress()));
+        connection = new Connection(server, address(ctx.channel().remoteAddress()), new Output(ctx));
         super.channelActive(ctx);
     }
 
@@ -90,6 +90,31 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
             case Outcome.Disconnect d -> {
                 ClientFaultLog.warn("closing connection from {0}: {1}", connection.clientAddress, d.reason());
                 ctx.close();
+            }
+        }
+    }
+
+    /** Late responses and server-initiated messages: through the serial executor, onto the channel. */
+    private final class Output implements ConnectionOutput {
+        private final ChannelHandlerContext ctx;
+
+        Output(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            try {
+                serial.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.log(Level.DEBUG, "connection from {0} is shutting down: late message dropped", connection.clientAddress);
+            }
+        }
+
+        @Override
+        public void send(byte[] payload) {
+            if (ctx.channel().isActive()) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(transportHeader(payload.length), payload));
             }
         }
     }

@@ -35,7 +35,7 @@ final class TestServers {
     }
 
     static Connection connection() {
-        return new Connection(context(), "192.0.2.1");
+        return new Connection(context(), "192.0.2.1", new RecordingOutput());
     }
 
     /** One request: header fields plus a body written by {@code body}. */
