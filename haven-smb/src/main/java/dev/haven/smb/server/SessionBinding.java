@@ -14,8 +14,9 @@ import java.util.Arrays;
 /**
  * [MS-SMB2] 3.3.5.5 step 4 and 3.3.5.5.2: SESSION_SETUP with SMB2_SESSION_FLAG_BINDING binds this
  * connection to an existing session as a new {@link Channel}. The session is found in the
- * global table; the binding request is signed with Session.SigningKey under this connection's
- * signing algorithm, and so are the answers until the channel has its own key. A successful
+ * global table; the binding request is signed with Session.SigningKey (under the algorithm of the
+ * session's first connection), and so are the answers until the channel has its own key, which
+ * then signs with this connection's algorithm. A successful
  * exchange must authenticate the session's user and gives the channel its own signing key
  * (3.1.1: from this channel's preauth hash); a failed one removes only the new channel.
  *
@@ -89,8 +90,8 @@ final class SessionBinding {
     }
 
     /**
-     * Checks the binding request's signature: with Session.SigningKey under this connection's
-     * algorithm, or with the channel's own key once it has one. When it is right, the answers
+     * Checks the binding request's signature: with Session.SigningKey, or with the channel's own
+     * key once it has one. When it is right, the answers
      * are signed with the same key ([MS-SMB2] 3.3.4.1.1).
      */
     private static boolean verifySignature(RequestContext ctx, Session s) {
@@ -100,7 +101,9 @@ final class SessionBinding {
             signer = existing.signer;
         } else {
             byte[] key = s.signingKey();
-            signer = key == null ? null : MessageSigner.of(ctx.connection.signingAlgorithm, key);
+            // Session.SigningKey keeps the algorithm it was made for (Session.Connection's), as
+            // the client signs the binding request with it; Samba and Windows verify it so.
+            signer = key == null ? null : MessageSigner.of(s.signingAlgorithm(), key);
         }
         if (!ctx.header.isSigned() || signer == null || !signer.verify(ctx.message, 0, ctx.message.length)) {
             return false;
