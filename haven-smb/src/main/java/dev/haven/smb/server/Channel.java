@@ -20,6 +20,8 @@ final class Channel {
     PreauthIntegrity preauth;
     /** Channel.SigningKey as a signer; null until the channel has keys. */
     MessageSigner signer;
+    /** True while this channel is being bound (3.3.5.5.2) and is not usable yet. */
+    boolean binding;
 
     Channel(Connection connection) {
         this.connection = connection;

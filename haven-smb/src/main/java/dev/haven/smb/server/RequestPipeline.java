@@ -93,7 +93,8 @@ final class RequestPipeline {
      */
     private static void verifySession(RequestContext ctx) throws SmbStatusException {
         Session s = ctx.connection.session(ctx.header.sessionId());
-        if (s == null || s.state() == SessionState.IN_PROGRESS || s.state() == SessionState.CLOSED) {
+        Channel ch = s == null ? null : s.channel(ctx.connection);
+        if (ch == null || ch.binding || s.state() == SessionState.IN_PROGRESS || s.state() == SessionState.CLOSED) {
             throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "no valid session " + ctx.header.sessionId());
         }
         ctx.session = s;

@@ -58,6 +58,7 @@ final class SessionBinding {
             if (ch == null) {
                 throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "session closed while binding");
             }
+            ch.binding = true;
         }
         ctx.session = s;
         if (ch.acceptor == null) {
@@ -171,6 +172,7 @@ final class SessionBinding {
         Arrays.fill(sessionKey, (byte) 0);
         ch.preauth = null;
         ch.signer = MessageSigner.of(c.signingAlgorithm, signingKey);
+        ch.binding = false;
         ctx.responseSigner = null;
         ctx.signFinal = true;
         return new Reply.Respond(NtStatus.SUCCESS, new SessionSetupResponse(0, ok.responseToken()), delay);

@@ -37,6 +37,10 @@ final class SessionSetupHandler {
         }
         Session session = sessionFor(ctx);
         Channel channel = session.channel(c);
+        if (channel.binding) {
+            // A channel still being bound is not a session of this connection yet (3.3.5.5.2).
+            throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "session setup on a channel being bound");
+        }
         ctx.session = session;
         if (channel.acceptor == null) {
             channel.acceptor = acceptor(ctx);
