@@ -147,6 +147,18 @@ class SessionChannelFlowTest {
     }
 
     @Test
+    void aThreeOneOneChannelKeyComesFromItsOwnPreauthHash() throws Exception {
+        SessionTestClient first = loggedIn(server, Dialect.SMB_3_1_1);
+        SessionTestClient second = client(server, Dialect.SMB_3_1_1);
+        assertEquals(NtStatus.SUCCESS, second.bind(first, "user", "pass").status());
+        // The client derived the channel key from its own hash chain of this connection's
+        // NEGOTIATE and binding exchange: the signature only matches if the server hashed the same.
+        assertTrue(second.signer.verify(second.lastReply, 0, second.lastReply.length));
+        assertEquals(NtStatus.SUCCESS, status(second.treeConnect("data")));
+        assertEquals(NtStatus.SUCCESS, status(first.treeConnect("data")));
+    }
+
+    @Test
     void theSessionOutlivesAClosedChannelAndEndsWithTheLast() throws Exception {
         SessionTestClient first = loggedIn(server, Dialect.SMB_3_0_2);
         SessionTestClient second = client(server, Dialect.SMB_3_0_2);

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.haven.smb.Dialect;
 import dev.haven.smb.crypto.EncryptionCipher;
 import dev.haven.smb.crypto.MessageSigner;
+import dev.haven.smb.crypto.PreauthIntegrity;
 import dev.haven.smb.crypto.SessionKeys;
 import dev.haven.smb.crypto.SigningAlgorithm;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.HeaderFlags;
 import dev.haven.smb.wire.MalformedMessageException;
+import dev.haven.smb.wire.NegotiateContext;
 import dev.haven.smb.wire.NegotiateRequest;
 import dev.haven.smb.wire.SessionSetupRequest;
 import dev.haven.smb.wire.SessionSetupResponse;
@@ -22,9 +24,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One client connection in process for session tests (2.x and 3.0.x without preauth hashing):
- * negotiates, authenticates with raw NTLMv2, binds channels and signs with its current channel
- * key, so that several of them can share one {@link ServerContext} like multichannel clients.
+ * One client connection in process for session tests: negotiates (3.1.1 with AES-CMAC signing,
+ * AES-128-CCM and the SHA-512 preauth hash chain), authenticates with raw NTLMv2, binds channels
+ * and signs with its current channel key, so that several of them can share one
+ * {@link ServerContext} like multichannel clients.
  */
 final class SessionTestClient {
     final Connection connection;
@@ -45,9 +48,30 @@ final class SessionTestClient {
 
     SessionTestClient negotiate(Dialect d) {
         this.dialect = d;
-        NegotiateRequest n = new NegotiateRequest(1, 0x7F, new byte[16], List.of(d.code()), List.of());
-        send(Command.NEGOTIATE, 0, n::encodeBody);
+        List<NegotiateContext> contexts = d != Dialect.SMB_3_1_1 ? List.of() : List.of(
+                new NegotiateContext.PreauthIntegrityCapabilities(List.of(NegotiateContext.SHA_512), new byte[32]),
+                new NegotiateContext.EncryptionCapabilities(List.of(EncryptionCipher.AES_128_CCM.code())),
+                new NegotiateContext.SigningCapabilities(List.of(SigningAlgorithm.AES_CMAC.code())));
+        NegotiateRequest n = new NegotiateRequest(1, 0x7F, new byte[16], List.of(d.code()), contexts);
+        byte[] request = build(Command.NEGOTIATE, 0, n::encodeBody);
+        byte[] reply = exchange(request);
+        if (d == Dialect.SMB_3_1_1) {
+            connectionPreauth = new PreauthIntegrity();
+            connectionPreauth.update(request, 0, request.length);
+            connectionPreauth.update(reply, 0, reply.length);
+        }
         return this;
+    }
+
+    /** 3.1.1: Connection.PreauthIntegrityHashValue after NEGOTIATE; each exchange starts from a copy. */
+    private PreauthIntegrity connectionPreauth;
+    private PreauthIntegrity exchangePreauth;
+
+    private byte[] hashed(byte[] message) {
+        if (exchangePreauth != null) {
+            exchangePreauth.update(message, 0, message.length);
+        }
+        return message;
     }
 
     private SigningAlgorithm algorithm() {
@@ -60,17 +84,20 @@ final class SessionTestClient {
         boolean binding = (flags & SessionSetupRequest.FLAG_BINDING) != 0;
         NtlmTestClient ntlm = new NtlmTestClient(user, "WORKGROUP", password);
         sessionId = id;
-        byte[] reply1 = exchange(setup(flags, ntlm.negotiate(), previousSessionId, binding));
+        exchangePreauth = connectionPreauth == null ? null : connectionPreauth.copy();
+        byte[] reply1 = hashed(exchange(hashed(setup(flags, ntlm.negotiate(), previousSessionId, binding))));
         Smb2Header h1 = header(reply1);
         if (!h1.status().equals(dev.haven.smb.wire.NtStatus.MORE_PROCESSING_REQUIRED)) {
             return h1;
         }
         sessionId = h1.sessionId();
         byte[] challenge = SessionSetupResponse.decode(new WireReader(reply1)).securityBuffer();
-        Smb2Header h2 = header(exchange(setup(flags, ntlm.authenticate(challenge), previousSessionId, binding)));
+        byte[] leg2 = hashed(setup(flags, ntlm.authenticate(challenge), previousSessionId, binding));
+        byte[] hash = exchangePreauth == null ? null : exchangePreauth.value();
+        Smb2Header h2 = header(exchange(leg2));
         if (h2.status().isSuccess() && (binding || signer == null)) {
             EncryptionCipher c = dialect.isSmb3() ? EncryptionCipher.AES_128_CCM : null;
-            byte[] key = SessionKeys.derive(dialect, ntlm.sessionKey(), null, c).signingKey();
+            byte[] key = SessionKeys.derive(dialect, ntlm.sessionKey(), hash, c).signingKey();
             signer = MessageSigner.of(algorithm(), key);
             if (!binding) {
                 sessionSigner = signer;
