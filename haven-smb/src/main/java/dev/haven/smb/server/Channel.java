@@ -1,8 +1,11 @@
 package dev.haven.smb.server;
 
+import dev.haven.smb.auth.AuthResult;
 import dev.haven.smb.auth.SpnegoAcceptor;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.PreauthIntegrity;
+import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.SessionSetupResponse;
 
 /**
  * [MS-SMB2] 3.3.1.14: one connection's membership in a session, with its own signing key
@@ -33,5 +36,27 @@ final class Channel {
 
     boolean hasKeys() {
         return signer != null;
+    }
+
+    /**
+     * Runs one leg of this channel's exchange ([MS-SMB2] 3.3.5.5): starts the exchange if none
+     * is under way, and first extends the 3.1.1 hash with the request as received.
+     */
+    AuthResult accept(RequestContext ctx, byte[] token) {
+        if (acceptor == null) {
+            ServerContext server = ctx.server();
+            acceptor = new SpnegoAcceptor(server.config().users(), server.config().identity(), server.clock(),
+                    server.random());
+        }
+        if (preauth != null) {
+            preauth.update(ctx.message, 0, ctx.message.length);
+        }
+        return acceptor.accept(token);
+    }
+
+    /** The answer to a leg that needs another one; its bytes extend this channel's 3.1.1 hash. */
+    Reply moreProcessing(RequestContext ctx, AuthResult.Continue cont) {
+        ctx.hashResponseInto = this;
+        return new Reply.Respond(NtStatus.MORE_PROCESSING_REQUIRED, new SessionSetupResponse(0, cont.responseToken()));
     }
 }

@@ -62,25 +62,18 @@ final class SessionBinding {
         }
         ctx.session = s;
         if (ch.acceptor == null) {
-            ch.acceptor = SessionSetupHandler.acceptor(ctx);
+            // 3.1.1: the binding exchange is hashed from this connection's NEGOTIATE on.
             ch.preauth = c.preauth != null ? c.preauth.copy() : null;
-        }
-        if (ch.preauth != null) {
-            ch.preauth.update(ctx.message, 0, ctx.message.length);
         }
         AuthResult result;
         try {
-            result = ch.acceptor.accept(req.securityBuffer());
+            result = ch.accept(ctx, req.securityBuffer());
         } catch (RuntimeException e) {
             s.removeChannel(c);
             throw e;
         }
         return switch (result) {
-            case AuthResult.Continue cont -> {
-                ctx.hashResponseInto = ch;
-                yield new Reply.Respond(NtStatus.MORE_PROCESSING_REQUIRED,
-                        new SessionSetupResponse(0, cont.responseToken()));
-            }
+            case AuthResult.Continue cont -> ch.moreProcessing(ctx, cont);
             case AuthResult.Success ok -> bound(ctx, s, ch, ok);
             case AuthResult.Failure fail -> {
                 String user = ch.acceptor.claimedUserName().orElse("");

@@ -2,7 +2,6 @@ package dev.haven.smb.server;
 
 import dev.haven.smb.Dialect;
 import dev.haven.smb.auth.AuthResult;
-import dev.haven.smb.auth.SpnegoAcceptor;
 import dev.haven.smb.crypto.EncryptionCipher;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.SessionKeys;
@@ -42,37 +41,21 @@ final class SessionSetupHandler {
             throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "session setup on a channel being bound");
         }
         ctx.session = session;
-        if (channel.acceptor == null) {
-            channel.acceptor = acceptor(ctx);
-        }
-        if (channel.preauth != null) {
-            // [MS-SMB2] 3.3.5.5.1/3.3.5.5.3: each request of the exchange extends the session hash.
-            channel.preauth.update(ctx.message, 0, ctx.message.length);
-        }
         AuthResult result;
         try {
-            result = channel.acceptor.accept(req.securityBuffer());
+            // [MS-SMB2] 3.3.5.5.1/3.3.5.5.3: each request of the exchange extends the session hash.
+            result = channel.accept(ctx, req.securityBuffer());
         } catch (RuntimeException e) {
             c.removeSession(session); // no half-authenticated session outlives an internal error
             throw e;
         }
         return switch (result) {
-            case AuthResult.Continue cont -> {
-                ctx.hashResponseInto = channel;
-                yield new Reply.Respond(NtStatus.MORE_PROCESSING_REQUIRED, new SessionSetupResponse(0,
-                        cont.responseToken()));
-            }
+            case AuthResult.Continue cont -> channel.moreProcessing(ctx, cont);
             case AuthResult.Success ok -> session.state() == SessionState.IN_PROGRESS
                     ? firstAuthentication(ctx, req, session, channel, ok)
                     : reauthenticated(ctx, session, channel, ok);
             case AuthResult.Failure fail -> failure(ctx, session, channel, fail);
         };
-    }
-
-    static SpnegoAcceptor acceptor(RequestContext ctx) {
-        ServerContext server = ctx.server();
-        return new SpnegoAcceptor(server.config().users(), server.config().identity(), server.clock(),
-                server.random());
     }
 
     private static Session sessionFor(RequestContext ctx) throws SmbStatusException {

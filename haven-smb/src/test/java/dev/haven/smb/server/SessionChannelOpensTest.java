@@ -3,13 +3,9 @@ package dev.haven.smb.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.haven.files.service.FileService;
-import dev.haven.files.service.Share;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.smb.Dialect;
-import dev.haven.smb.auth.LogonThrottle;
-import dev.haven.smb.auth.ServerIdentity;
-import dev.haven.smb.auth.UserDirectory;
 import dev.haven.smb.wire.CloseRequest;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.CreateRequest;
@@ -19,9 +15,7 @@ import dev.haven.smb.wire.Smb2FileId;
 import dev.haven.smb.wire.WireReader;
 import dev.haven.smb.wire.WriteRequest;
 import dev.haven.testkit.MemoryBlockDevice;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +33,7 @@ class SessionChannelOpensTest {
     @BeforeEach
     void format() throws Exception {
         fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 4096), FormatOptions.DEFAULT);
-        byte[] hash = UserDirectory.hashPassword("pass");
-        SmbServerConfig config = new SmbServerConfig(n -> Optional.of(hash.clone()),
-                new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
-                List.of(new ShareConfig(Share.of("data", fs, false), false)), TestServers.CLOCK, true, false,
-                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, service);
-        server = new ServerContext(config, new byte[16], new SecureRandom(), new LogonThrottle(TestServers.CLOCK));
+        server = TestServers.withStorage(fs, service);
     }
 
     @AfterEach
@@ -74,29 +63,34 @@ class SessionChannelOpensTest {
         return SessionTestClient.header(c.send(Command.CLOSE, tree, new CloseRequest(0, id)::encodeBody)).status();
     }
 
-    @Test
-    void anOpenMadeOnOneChannelIsUsableThroughTheOther() throws Exception {
+    /** A session with a tree and an open made on its first channel, and a second channel bound to it. */
+    private record TwoChannels(SessionTestClient first, SessionTestClient second, int tree, Smb2FileId id) {
+    }
+
+    private TwoChannels twoChannelsWithAnOpen(String name) throws Exception {
         SessionTestClient first = loggedIn();
         int tree = SessionTestClient.header(first.treeConnect("data")).treeId();
-        Smb2FileId id = create(first, tree, "a.txt");
+        Smb2FileId id = create(first, tree, name);
         SessionTestClient second = new SessionTestClient(server).negotiate(Dialect.SMB_3_0_2);
         assertEquals(NtStatus.SUCCESS, second.bind(first, "user", "pass").status());
-        assertEquals(NtStatus.SUCCESS, write(second, tree, id));
-        assertEquals(NtStatus.SUCCESS, close(second, tree, id));
-        assertEquals(NtStatus.FILE_CLOSED, close(first, tree, id));
+        return new TwoChannels(first, second, tree, id);
+    }
+
+    @Test
+    void anOpenMadeOnOneChannelIsUsableThroughTheOther() throws Exception {
+        TwoChannels t = twoChannelsWithAnOpen("a.txt");
+        assertEquals(NtStatus.SUCCESS, write(t.second(), t.tree(), t.id()));
+        assertEquals(NtStatus.SUCCESS, close(t.second(), t.tree(), t.id()));
+        assertEquals(NtStatus.FILE_CLOSED, close(t.first(), t.tree(), t.id()));
     }
 
     @Test
     void opensOutliveOneChannelAndCloseWithTheLast() throws Exception {
-        SessionTestClient first = loggedIn();
-        int tree = SessionTestClient.header(first.treeConnect("data")).treeId();
-        Smb2FileId id = create(first, tree, "b.txt");
-        SessionTestClient second = new SessionTestClient(server).negotiate(Dialect.SMB_3_0_2);
-        second.bind(first, "user", "pass");
-        first.connection.closeAll();
+        TwoChannels t = twoChannelsWithAnOpen("b.txt");
+        t.first().connection.closeAll();
         assertEquals(1, service.openCount());
-        assertEquals(NtStatus.SUCCESS, write(second, tree, id));
-        second.connection.closeAll();
+        assertEquals(NtStatus.SUCCESS, write(t.second(), t.tree(), t.id()));
+        t.second().connection.closeAll();
         assertEquals(0, service.openCount());
     }
 
