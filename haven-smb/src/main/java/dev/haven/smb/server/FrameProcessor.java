@@ -152,7 +152,8 @@ final class FrameProcessor {
                 ? r.body() : ErrorResponse.empty();
         // Sized exactly by the hint so that detach() hands over the array without copying it;
         // a body that writes more than its hint only costs one growth.
-        WireWriter w = new WireWriter(Smb2Header.SIZE + body.sizeHint());
+        byte[] target = body.messageBuffer();
+        WireWriter w = target != null ? WireWriter.over(target) : new WireWriter(Smb2Header.SIZE + body.sizeHint());
         header.encode(w);
         body.encodeBody(w);
         return w.detach();
