@@ -169,6 +169,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canRead(), "read");
+        IoBounds.checkRead(offset, dst.remaining());
         locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
         return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
     }
@@ -179,6 +180,10 @@ public final class FileService {
         needFile(open);
         need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
+        IoBounds.checkWrite(offset, n);
+        if (n == 0) {
+            return 0;
+        }
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
