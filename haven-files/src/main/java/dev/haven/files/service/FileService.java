@@ -9,6 +9,7 @@ import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.files.lock.PendingLock;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
@@ -168,6 +169,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canRead(), "read");
+        IoBounds.checkRead(offset, dst.remaining());
         locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
         return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
     }
@@ -178,6 +180,10 @@ public final class FileService {
         needFile(open);
         need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
+        IoBounds.checkWrite(offset, n);
+        if (n == 0) {
+            return 0;
+        }
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
@@ -375,6 +381,16 @@ public final class FileService {
     public void lock(Open open, List<LockRequest> requests) {
         check(open);
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
+    }
+
+    /**
+     * Takes one lock, waiting while it conflicts ([MS-FSA] 2.1.5.8, FailImmediately FALSE); the
+     * request may come back already granted. Closing the open cancels the wait.
+     */
+    public PendingLock lockOrWait(Open open, LockRequest request) {
+        check(open);
+        return locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
+                request.exclusive());
     }
 
     /** Releases one byte-range lock held exactly so. */

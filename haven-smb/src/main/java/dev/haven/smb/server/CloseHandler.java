@@ -9,6 +9,8 @@ import dev.haven.smb.wire.FileTimes;
 final class CloseHandler {
     Reply handle(RequestContext ctx, CloseRequest req) throws SmbStatusException {
         SmbOpen open = Opens.find(ctx, req.fileId());
+        ctx.connection.pending.cancelAll(p -> open.fileId().equals(p.context().fileId),
+                PendingRequest.CancelReason.CLOSE);
         ctx.session.removeOpen(open);
         FileAttributes a = ctx.server().fileService().close(open.open());
         if ((req.flags() & CloseRequest.POSTQUERY_ATTRIB) == 0) {

@@ -7,15 +7,28 @@ import java.time.Clock;
 
 /**
  * What every connection of one server shares: configuration, identity, randomness, throttle, the
- * address it listens on (null: every address) and the resume keys of server-side copy (server-wide:
- * a key from one tree or connection works on another, [MS-SMB2] 3.3.5.15.6).
+ * address it listens on (null: every address), the resume keys of server-side copy (server-wide:
+ * a key from one tree or connection works on another, [MS-SMB2] 3.3.5.15.6), and the global
+ * session table (sessions outlive any one connection: multichannel, [MS-SMB2] 3.3.1.5).
  */
 record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
-        String listenHost, ResumeKeys resumeKeys) {
+        String listenHost, ResumeKeys resumeKeys, SessionTable sessions) {
 
-    /** A context listening on every address (tests). */
+    /** A context on every address with fresh resume keys (see below) and sessions that never expire. */
     ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
-        this(config, serverGuid, random, throttle, null);
+        this(config, serverGuid, random, throttle, (String) null, new SessionTable());
+    }
+
+    /** A context on every address with fresh resume keys (see below) and the given sessions. */
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+            SessionTable sessions) {
+        this(config, serverGuid, random, throttle, (String) null, sessions);
+    }
+
+    /** A context listening on {@code listenHost} with fresh resume keys and sessions that never expire. */
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+            String listenHost) {
+        this(config, serverGuid, random, throttle, listenHost, new SessionTable());
     }
 
     /**
@@ -23,9 +36,9 @@ record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom ran
      * keys die with the server (durable keys come with durable handles).
      */
     ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
-            String listenHost) {
+            String listenHost, SessionTable sessions) {
         this(config, serverGuid, random, throttle, listenHost, new ResumeKeys(config.fileService(),
-                randomBytes(random, 32), random.nextLong()));
+                randomBytes(random, 32), random.nextLong()), sessions);
     }
 
     private static byte[] randomBytes(SecureRandom random, int n) {

@@ -25,6 +25,7 @@ public record NtStatus(int code) {
     public static final NtStatus INVALID_DEVICE_REQUEST = new NtStatus(0xC0000010);
     public static final NtStatus FILE_CLOSED = new NtStatus(0xC0000128);
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(0xC000035C);
+    public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
     public static final NtStatus UNSUCCESSFUL = new NtStatus(0xC0000001);
@@ -74,6 +75,7 @@ public record NtStatus(int code) {
             Map.entry(INVALID_DEVICE_REQUEST.code, "STATUS_INVALID_DEVICE_REQUEST"),
             Map.entry(FILE_CLOSED.code, "STATUS_FILE_CLOSED"),
             Map.entry(NETWORK_SESSION_EXPIRED.code, "STATUS_NETWORK_SESSION_EXPIRED"),
+            Map.entry(REQUEST_OUT_OF_SEQUENCE.code, "STATUS_REQUEST_OUT_OF_SEQUENCE"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
             Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
             Map.entry(UNSUCCESSFUL.code, "STATUS_UNSUCCESSFUL"),

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.haven.files.service.FileService;
-import dev.haven.files.service.Share;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.smb.Dialect;
-import dev.haven.smb.auth.LogonThrottle;
-import dev.haven.smb.auth.ServerIdentity;
-import dev.haven.smb.auth.UserDirectory;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.SessionKeys;
 import dev.haven.smb.crypto.SigningAlgorithm;
@@ -36,10 +32,8 @@ import dev.haven.smb.wire.WireWriter;
 import dev.haven.smb.wire.WriteRequest;
 import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +48,7 @@ class FileCommandFlowTest {
     private final FileService service = new FileService();
     private HavenFs fs;
     private Connection connection;
+    private final RecordingOutput output = new RecordingOutput();
     private long nextMessageId;
     private long sessionId;
     private int treeId;
@@ -62,13 +57,7 @@ class FileCommandFlowTest {
     @BeforeEach
     void connect() throws Exception {
         fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 4096), FormatOptions.DEFAULT);
-        byte[] hash = UserDirectory.hashPassword("pass");
-        SmbServerConfig config = new SmbServerConfig(n -> Optional.of(hash.clone()),
-                new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
-                List.of(new ShareConfig(Share.of("data", fs, false), false)), TestServers.CLOCK, true, false,
-                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, service);
-        connection = new Connection(new ServerContext(config, new byte[16], new SecureRandom(),
-                new LogonThrottle(TestServers.CLOCK)), "192.0.2.1");
+        connection = new Connection(TestServers.withStorage(fs, service), "192.0.2.1", output);
         exchange(TestServers.negotiate(nextMessageId++, 0x0202));
         NtlmTestClient ntlm = new NtlmTestClient("user", "WORKGROUP", "pass");
         Smb2Header first = header(exchange(request(Command.SESSION_SETUP,
@@ -193,6 +182,89 @@ class FileCommandFlowTest {
         exchange(signed(create("x", 1, 0)));
         assertEquals(1, service.openCount());
         connection.closeAll();
+        assertEquals(0, service.openCount());
+    }
+
+    private byte[] lock(Smb2FileId id, int flags) {
+        return signed(request(Command.LOCK, new dev.haven.smb.wire.LockRequest(0, id,
+                List.of(new dev.haven.smb.wire.LockRequest.Element(0, 10, flags)))::encodeBody));
+    }
+
+    /** Two opens of one file; the first holds an exclusive lock on bytes 0-9. */
+    private Smb2FileId[] lockedByTheFirst() throws Exception {
+        Smb2FileId first = CreateResponse.decode(new WireReader(exchange(signed(create("l", 3, 0))))).fileId();
+        Smb2FileId second = CreateResponse.decode(new WireReader(exchange(signed(create("l", 1, 0))))).fileId();
+        assertEquals(NtStatus.SUCCESS, header(exchange(lock(first, 0x02))).status());
+        return new Smb2FileId[] {first, second};
+    }
+
+    /** Sends a blocking lock on the second open; checks the interim response and returns its AsyncId. */
+    private long pendingLock(Smb2FileId second) throws Exception {
+        Smb2Header interim = header(exchange(lock(second, 0x02)));
+        assertEquals(NtStatus.PENDING, interim.status());
+        assertEquals(true, interim.isAsync());
+        assertEquals(1, connection.pending.size());
+        return interim.asyncId();
+    }
+
+    private Smb2Header finalResponse(long asyncId) throws Exception {
+        output.runTasks();
+        assertEquals(1, output.sent.size(), "one final response");
+        byte[] reply = output.sent.remove(0);
+        Smb2Header h = header(reply);
+        assertEquals(asyncId, h.asyncId());
+        assertEquals(true, h.isAsync());
+        assertEquals(true, signer.verify(reply, 0, reply.length), "the final response is signed");
+        assertEquals(0, connection.pending.size());
+        return h;
+    }
+
+    @Test
+    void blockingLockGoesAsyncAndIsGrantedWhenTheRangeIsFreed() throws Exception {
+        Smb2FileId[] ids = lockedByTheFirst();
+        long asyncId = pendingLock(ids[1]);
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "nothing before the range is free");
+        assertEquals(NtStatus.SUCCESS, header(exchange(lock(ids[0], 0x04))).status());
+        assertEquals(NtStatus.SUCCESS, finalResponse(asyncId).status());
+        assertEquals(NtStatus.LOCK_NOT_GRANTED, header(exchange(lock(ids[0], 0x12))).status(),
+                "the waiter now holds the range");
+    }
+
+    @Test
+    void cancelByAsyncIdOrMessageIdAnswersCancelled() throws Exception {
+        Smb2FileId[] ids = lockedByTheFirst();
+        long asyncId = pendingLock(ids[1]);
+        byte[] cancel = request(Command.CANCEL, w -> w.u16(4).u16(0));
+        cancel[16] |= (byte) HeaderFlags.ASYNC_COMMAND;
+        java.nio.ByteBuffer.wrap(cancel, 32, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(asyncId);
+        assertInstanceOf(Outcome.Silent.class, processor.process(connection, cancel));
+        assertEquals(NtStatus.CANCELLED, finalResponse(asyncId).status());
+
+        long messageId = nextMessageId;
+        long second = pendingLock(ids[1]);
+        byte[] byMessageId = TestServers.request(Command.CANCEL, messageId, 0, sessionId, treeId, w -> w.u16(4).u16(0));
+        assertInstanceOf(Outcome.Silent.class, processor.process(connection, byMessageId));
+        assertEquals(NtStatus.CANCELLED, finalResponse(second).status());
+        assertEquals(NtStatus.SUCCESS, header(exchange(lock(ids[0], 0x04))).status());
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "a cancelled lock is not granted later");
+    }
+
+    @Test
+    void closingTheWaitingHandleAnswersRangeNotLocked() throws Exception {
+        Smb2FileId[] ids = lockedByTheFirst();
+        long asyncId = pendingLock(ids[1]);
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(close(ids[1])))).status());
+        assertEquals(NtStatus.RANGE_NOT_LOCKED, finalResponse(asyncId).status());
+    }
+
+    @Test
+    void connectionLossWithdrawsPendingRequests() throws Exception {
+        Smb2FileId[] ids = lockedByTheFirst();
+        pendingLock(ids[1]);
+        connection.closeAll();
+        assertEquals(0, connection.pending.size());
         assertEquals(0, service.openCount());
     }
 

@@ -196,7 +196,7 @@ class SessionFlowTest {
     void answersAnInternalFailureWithInternalErrorAndKeepsServing() throws Exception {
         connection = new Connection(TestServers.context(name -> {
             throw new IllegalStateException("directory down (expected in this test)");
-        }), "192.0.2.9");
+        }), "192.0.2.9", new RecordingOutput());
         negotiate302();
         assertEquals(NtStatus.INTERNAL_ERROR, login(Dialect.SMB_3_0_2, "pass").status());
         assertEquals(0, connection.sessionCount());
