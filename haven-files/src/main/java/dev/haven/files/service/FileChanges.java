@@ -120,6 +120,11 @@ public final class FileChanges {
         }
     }
 
+    /** Number of watches (for tests and metrics). */
+    public int watchCount() {
+        return notifier.size();
+    }
+
     private void publish(Share share, Change c) {
         notifier.changed(share.fs(), List.of(c));
     }
