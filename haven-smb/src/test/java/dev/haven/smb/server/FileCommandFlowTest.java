@@ -335,4 +335,30 @@ class FileCommandFlowTest {
         exchange(signed(create("d\\inner", 2, 0)));
         assertEquals(NtStatus.SUCCESS, finalResponse(interim.asyncId()).status());
     }
+
+    @Test
+    void aRequestThatWouldGoAsyncInsideACompoundFailsWithInternalErrorAndTheRestRuns() throws Exception {
+        List<byte[]> replies = compound(List.of(create("d2", 2, 1), notify(Smb2FileId.CHAINED, 4096),
+                request(Command.QUERY_INFO, new QueryInfoRequest(1, 4, 4096, new byte[0], 0, 0, Smb2FileId.CHAINED)::encodeBody)));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        assertEquals(NtStatus.INTERNAL_ERROR, header(replies.get(1)).status());
+        assertEquals(NtStatus.SUCCESS, header(replies.get(2)).status());
+        assertEquals(0, connection.pending.size());
+        exchange(signed(create("d2\\inner", 2, 0)));
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "the failed request is never answered again");
+    }
+
+    @Test
+    void anUnknownCommandIsInvalidParameterWithItsCodeEchoed() throws Exception {
+        byte[] bogus = request(Command.ECHO, w -> w.u16(4).u16(0));
+        bogus[12] = (byte) 0xff;
+        List<byte[]> replies = compound(List.of(request(Command.ECHO, w -> w.u16(4).u16(0)), bogus));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        byte[] reply = replies.get(1);
+        assertEquals(0xff, reply[12] & 0xff);
+        assertEquals(NtStatus.INVALID_PARAMETER, new NtStatus(java.nio.ByteBuffer.wrap(reply, 8, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()));
+        assertEquals(true, signer.verify(reply, 0, reply.length), "signed like every response of the session");
+    }
 }
