@@ -70,6 +70,11 @@ public final class ChangeNotifier implements ChangePublisher {
         e.watch().close();
     }
 
+    /** True while there is no watch at all: publishers may skip building their changes. */
+    public boolean isIdle() {
+        return byOpen.isEmpty();
+    }
+
     /** Number of watches (for tests and metrics). */
     public int size() {
         return byOpen.size();
@@ -77,7 +82,7 @@ public final class ChangeNotifier implements ChangePublisher {
 
     @Override
     public void changed(HavenFs fs, List<Change> changes) {
-        if (byOpen.isEmpty()) {
+        if (isIdle()) {
             return;
         }
         UUID fsId = fs.fsId();
@@ -90,7 +95,7 @@ public final class ChangeNotifier implements ChangePublisher {
 
     @Override
     public void deletePending(HavenFs fs, long directory) {
-        Set<Watch> watches = byOpen.isEmpty() ? null : byDir.get(new Dir(fs.fsId(), directory));
+        Set<Watch> watches = isIdle() ? null : byDir.get(new Dir(fs.fsId(), directory));
         if (watches != null) {
             watches.forEach(Watch::deletePending);
         }

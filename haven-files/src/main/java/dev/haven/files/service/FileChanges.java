@@ -55,7 +55,7 @@ public final class FileChanges {
     /** Reports a change of the open's file of kind {@code kind} (MODIFIED); nothing for the share root. */
     public void modified(Open open, NotifyFilter kind) {
         Open.Location at = open.location();
-        if (at != null) {
+        if (at != null && !notifier.isIdle()) { // every write comes here: nothing to build while no one watches
             publish(open.share(), new Change(at.parent(), at.path().components(), NotifyAction.MODIFIED, kind));
         }
     }

@@ -123,7 +123,7 @@ public final class FileService {
         CloseResult result = shareModes.close(open.id());
         if (result.unlink() && open.location() != null) {
             deleteAtLastClose(open);
-        } else if (shareModes.isDeletePending(open.key())) {
+        } else if (open.isDirectory() && shareModes.isDeletePending(open.key())) {
             changes.deletePending(open); // a delete-on-close open of a directory others keep open
         }
         return last;

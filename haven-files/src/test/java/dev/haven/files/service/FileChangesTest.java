@@ -15,14 +15,10 @@ import dev.haven.files.notify.NotifyChange;
 import dev.haven.files.notify.NotifyFilter;
 import dev.haven.files.notify.NotifyOutcome;
 import dev.haven.files.notify.Watch;
-import dev.haven.fs.FormatOptions;
-import dev.haven.fs.HavenFs;
-import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Change notification through the file service: what each operation publishes, and to which watches. */
@@ -32,23 +28,16 @@ class FileChangesTest {
     private static final NotifyFilter NAME = NotifyFilter.FILE_NAME.or(NotifyFilter.DIR_NAME);
     private static final OpenOptions DIRECTORY = new OpenOptions(true, false, false, false);
 
-    private HavenFs fs;
-    private Share share;
+    private final MemoryShare data = MemoryShare.format();
     private final FileService service = new FileService();
-
-    @BeforeEach
-    void format() throws Exception {
-        fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 16384), new FormatOptions(true, java.time.Clock.systemUTC()));
-        share = Share.of("data", fs, false);
-    }
 
     @AfterEach
     void unmount() throws Exception {
-        fs.close();
+        data.close();
     }
 
     private Open open(String p, CreateDisposition d, OpenOptions o, AccessMask access) {
-        return service.open(share, SharePath.parse(p, '/'), d, o, access, ShareAccess.ALL, USER).open();
+        return service.open(data.share(), SharePath.parse(p, '/'), d, o, access, ShareAccess.ALL, USER).open();
     }
 
     private Open mkdir(String p) {
