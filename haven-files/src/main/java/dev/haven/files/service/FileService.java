@@ -177,6 +177,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canRead(), "read");
+        IoBounds.checkRead(offset, dst.remaining());
         locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
         return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
     }
@@ -187,6 +188,10 @@ public final class FileService {
         needFile(open);
         need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
+        IoBounds.checkWrite(offset, n);
+        if (n == 0) {
+            return 0;
+        }
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
@@ -237,8 +242,10 @@ public final class FileService {
             // [MS-FSA] 2.1.5.15.2: FILE_ATTRIBUTE_TEMPORARY on a directory is STATUS_INVALID_PARAMETER.
             throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "TEMPORARY on a directory");
         }
+        // [MS-FSA] 2.1.5.15.2: the sparse flag changes only through FSCTL_SET_SPARSE.
         Integer dos = info.dosAttributes() == null ? null
-                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
+                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL | SparseFiles.SPARSE_FILE)
+                        | attributes(open).dosAttributes() & SparseFiles.SPARSE_FILE;
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
                 .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
         dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
@@ -412,6 +419,11 @@ public final class FileService {
     public void unlock(Open open, long offset, long length) {
         check(open);
         locks.unlock(open.key(), open.id(), OwnerId.NONE, offset, length);
+    }
+
+    /** The byte-range locks, for the components next to the service (server-side copy, sparse files). */
+    ByteRangeLocks locks() {
+        return locks;
     }
 
     /** Number of opens (for tests and metrics). */

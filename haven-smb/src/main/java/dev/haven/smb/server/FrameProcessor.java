@@ -192,11 +192,13 @@ final class FrameProcessor {
         int treeId = ctx.tree != null ? ctx.tree.treeId() : req.treeId();
         Smb2Header header = new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
                 req.messageId(), asyncId, treeId, sessionId, null);
-        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse)
-                ? r.body() : ErrorResponse.empty();
+        // [MS-SMB2] 3.3.5.15.6: a failed server-side copy answers with its IOCTL response.
+        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse
+                || r.body() instanceof dev.haven.smb.wire.IoctlResponse) ? r.body() : ErrorResponse.empty();
         // Sized exactly by the hint so that detach() hands over the array without copying it;
         // a body that writes more than its hint only costs one growth.
-        WireWriter w = new WireWriter(Smb2Header.SIZE + body.sizeHint());
+        byte[] target = body.messageBuffer();
+        WireWriter w = target != null ? WireWriter.over(target) : new WireWriter(Smb2Header.SIZE + body.sizeHint());
         header.encode(w);
         body.encodeBody(w);
         return w.detach();

@@ -8,8 +8,8 @@
  * virtual threads, so connection, session and tree state are touched by one thread at a time
  * and need no locks. Blocking work (authentication) therefore never runs on an event loop.
  *
- * <p>ByteBuf ownership: a frame decoded by {@code LengthFieldBasedFrameDecoder} is owned by
- * {@code SmbChannelHandler}, which copies it and releases it in the same call. Every outgoing
- * frame is a fresh unpooled buffer handed to {@code writeAndFlush}, which then owns it.
+ * <p>ByteBuf ownership: {@code TransportFrameDecoder} copies each inbound buffer into the frame
+ * array it fills and releases the buffer in the same call; no ByteBuf travels further. Every
+ * outgoing frame is a fresh unpooled buffer handed to {@code writeAndFlush}, which then owns it.
  */
 package dev.haven.smb.server;

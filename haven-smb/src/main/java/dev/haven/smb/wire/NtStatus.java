@@ -14,6 +14,7 @@ public record NtStatus(int code) {
     public static final NtStatus MORE_PROCESSING_REQUIRED = new NtStatus(0xC0000016);
     public static final NtStatus NOT_IMPLEMENTED = new NtStatus(0xC0000002);
     public static final NtStatus INVALID_PARAMETER = new NtStatus(0xC000000D);
+    public static final NtStatus INVALID_VIEW_SIZE = new NtStatus(0xC000001F);
     public static final NtStatus ACCESS_DENIED = new NtStatus(0xC0000022);
     public static final NtStatus NOT_SUPPORTED = new NtStatus(0xC00000BB);
     public static final NtStatus BAD_IMPERSONATION_LEVEL = new NtStatus(0xC00000A5);
@@ -65,6 +66,7 @@ public record NtStatus(int code) {
             Map.entry(MORE_PROCESSING_REQUIRED.code, "STATUS_MORE_PROCESSING_REQUIRED"),
             Map.entry(NOT_IMPLEMENTED.code, "STATUS_NOT_IMPLEMENTED"),
             Map.entry(INVALID_PARAMETER.code, "STATUS_INVALID_PARAMETER"),
+            Map.entry(INVALID_VIEW_SIZE.code, "STATUS_INVALID_VIEW_SIZE"),
             Map.entry(ACCESS_DENIED.code, "STATUS_ACCESS_DENIED"),
             Map.entry(NOT_SUPPORTED.code, "STATUS_NOT_SUPPORTED"),
             Map.entry(BAD_NETWORK_NAME.code, "STATUS_BAD_NETWORK_NAME"),

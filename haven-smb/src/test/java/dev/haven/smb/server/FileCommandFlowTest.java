@@ -196,6 +196,7 @@ class FileCommandFlowTest {
         connection.closeAll();
         assertEquals(0, service.openCount());
     }
+
     private byte[] lock(Smb2FileId id, int flags) {
         return signed(request(Command.LOCK, new dev.haven.smb.wire.LockRequest(0, id,
                 List.of(new dev.haven.smb.wire.LockRequest.Element(0, 10, flags)))::encodeBody));
@@ -360,5 +361,65 @@ class FileCommandFlowTest {
         assertEquals(NtStatus.INVALID_PARAMETER, new NtStatus(java.nio.ByteBuffer.wrap(reply, 8, 4)
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()));
         assertEquals(true, signer.verify(reply, 0, reply.length), "signed like every response of the session");
+    }
+
+    private byte[] ioctl(dev.haven.smb.wire.FsctlCode code, Smb2FileId id, byte[] input, int maxOutput) {
+        WireWriter fid = new WireWriter();
+        id.encode(fid);
+        return request(Command.IOCTL, new dev.haven.smb.wire.IoctlRequest(code.code(), fid.toByteArray(), input, 0,
+                new byte[0], maxOutput, dev.haven.smb.wire.IoctlRequest.IS_FSCTL)::encodeBody);
+    }
+
+    private static byte[] ioctlOutput(byte[] reply) throws Exception {
+        return dev.haven.smb.wire.IoctlResponse.decode(new WireReader(reply)).output();
+    }
+
+    @Test
+    void serverSideCopyByResumeKeyAnswersFailuresWithItsIoctlResponse() throws Exception {
+        Smb2FileId src = CreateResponse.decode(new WireReader(exchange(signed(create("src", 2, 0))))).fileId();
+        Smb2FileId dst = CreateResponse.decode(new WireReader(exchange(signed(create("dst", 2, 0))))).fileId();
+        byte[] data = new byte[8192];
+        new java.util.Random(7).nextBytes(data);
+        exchange(signed(request(Command.WRITE, new WriteRequest(0, src, 0, ByteBuffer.wrap(data))::encodeBody)));
+        byte[] key = dev.haven.smb.wire.ResumeKeyResponse.decode(ioctlOutput(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.SRV_REQUEST_RESUME_KEY, src, new byte[0], 32))))).resumeKey();
+        var copy = new dev.haven.smb.wire.CopyChunkRequest(key, List.of(
+                new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 4096),
+                new dev.haven.smb.wire.CopyChunkRequest.Chunk(4096, 4096, 8192)));
+        byte[] partial = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_COPYCHUNK, dst, copy.encode(), 12)));
+        assertEquals(NtStatus.INVALID_VIEW_SIZE, header(partial).status());
+        assertEquals(new dev.haven.smb.wire.CopyChunkResponse(1, 0, 4096),
+                dev.haven.smb.wire.CopyChunkResponse.decode(ioctlOutput(partial)));
+        var tooBig = new dev.haven.smb.wire.CopyChunkRequest(key, List.of(
+                new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 0xFFFFFFFFL)));
+        byte[] limits = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_COPYCHUNK, dst, tooBig.encode(), 12)));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(limits).status());
+        assertEquals(new dev.haven.smb.wire.CopyChunkResponse(256, 1 << 20, 16 << 20),
+                dev.haven.smb.wire.CopyChunkResponse.decode(ioctlOutput(limits)));
+        byte[] whole = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_COPYCHUNK_WRITE, dst,
+                new dev.haven.smb.wire.CopyChunkRequest(key, List.of(
+                        new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 8192))).encode(), 12)));
+        assertEquals(NtStatus.SUCCESS, header(whole).status());
+        byte[] read = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 8192, 0, dst, 0)::encodeBody)));
+        assertArrayEquals(data, java.util.Arrays.copyOf(ReadResponse.decode(new WireReader(read)).data(), 8192));
+    }
+
+    @Test
+    void allocatedRangesThatDoNotFitAreABufferOverflowWithThoseThatDo() throws Exception {
+        Smb2FileId f = CreateResponse.decode(new WireReader(exchange(signed(create("sparse", 2, 0))))).fileId();
+        exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SET_SPARSE, f, new byte[0], 0)));
+        exchange(signed(request(Command.WRITE, new WriteRequest(0, f, 0, ByteBuffer.wrap(new byte[10]))::encodeBody)));
+        exchange(signed(request(Command.WRITE, new WriteRequest(1 << 20, f, 0, ByteBuffer.wrap(new byte[10]))::encodeBody)));
+        byte[] query = new dev.haven.smb.wire.AllocatedRange(0, 2 << 20).encode();
+        byte[] one = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, query, 31)));
+        assertEquals(NtStatus.BUFFER_OVERFLOW, header(one).status());
+        assertEquals(List.of(new dev.haven.smb.wire.AllocatedRange(0, 4096)),
+                dev.haven.smb.wire.AllocatedRange.decodeAll(ioctlOutput(one)));
+        byte[] none = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, query, 0)));
+        assertEquals(NtStatus.BUFFER_TOO_SMALL, header(none).status());
+        byte[] both = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, query, 32)));
+        assertEquals(2, dev.haven.smb.wire.AllocatedRange.decodeAll(ioctlOutput(both)).size());
+        byte[] empty = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, new byte[0], 32)));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(empty).status());
     }
 }
