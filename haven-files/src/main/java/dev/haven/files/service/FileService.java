@@ -10,6 +10,7 @@ import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.lock.PendingLock;
+import dev.haven.files.notify.NotifyFilter;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
@@ -31,6 +32,7 @@ public final class FileService {
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
+    private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
 
     /** A service with its own rule engines. */
     public FileService() {
@@ -63,6 +65,7 @@ public final class FileService {
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
+            changes.created(share, parent.id(), path, found.isDirectory());
         } else {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
         }
@@ -77,6 +80,7 @@ public final class FileService {
                     share.fs().truncate(open.inode(), 0);
                     return null;
                 });
+                changes.modified(open, FileChanges.OVERWRITE);
             } catch (RuntimeException e) {
                 close(open);
                 throw e;
@@ -89,7 +93,7 @@ public final class FileService {
             ShareAccess shareAccess, OpenOptions options) {
         OpenId id = OpenId.random();
         FileKey key = keyOf(share, found.id());
-        Open.Location where = path.isRoot() ? null : new Open.Location(parent.id(), path.name());
+        Open.Location where = path.isRoot() ? null : new Open.Location(parent.id(), path);
         Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where);
         shareModes.open(key, id, granted, shareAccess, options.deleteOnClose());
         opens.put(id, open);
@@ -109,6 +113,7 @@ public final class FileService {
         if (!opens.remove(open.id(), open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
         }
+        changes.closed(open);
         FileAttributes last;
         try {
             last = attributes(open, false);
@@ -118,6 +123,8 @@ public final class FileService {
         CloseResult result = shareModes.close(open.id());
         if (result.unlink() && open.location() != null) {
             deleteAtLastClose(open);
+        } else if (open.isDirectory() && shareModes.isDeletePending(open.key())) {
+            changes.deletePending(open); // a delete-on-close open of a directory others keep open
         }
         return last;
     }
@@ -126,7 +133,7 @@ public final class FileService {
      * [MS-FSA] 2.1.5.4: the close itself always succeeds; a directory that gained entries since it
      * was marked, or a name already gone, is left as it is.
      */
-    private static void deleteAtLastClose(Open open) {
+    private void deleteAtLastClose(Open open) {
         Open.Location at = open.location();
         try {
             if (open.isDirectory()) {
@@ -134,6 +141,7 @@ public final class FileService {
             } else {
                 open.share().fs().unlink(at.parent(), at.name());
             }
+            changes.removed(open.share(), at.parent(), at.path(), open.isDirectory());
         } catch (FsException e) {
             if (e.error() != dev.haven.fs.FsError.NOT_EMPTY && e.error() != dev.haven.fs.FsError.NOT_FOUND) {
                 throw FsFailure.of(e);
@@ -192,6 +200,7 @@ public final class FileService {
             }
             return null;
         });
+        changes.modified(open, FileChanges.WRITE);
         return n;
     }
 
@@ -240,8 +249,9 @@ public final class FileService {
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
                 .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
         dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
-        return FileAttributes.of(FsCall.run(() -> open.share().fs().setAttributes(open.inode(), withDos)),
-                shareModes.isDeletePending(open.key()));
+        Inode after = FsCall.run(() -> open.share().fs().setAttributes(open.inode(), withDos));
+        changes.basicInfo(open, info);
+        return FileAttributes.of(after, shareModes.isDeletePending(open.key()));
     }
 
     /** Sets the file size; needs write access. */
@@ -253,6 +263,7 @@ public final class FileService {
             open.share().fs().truncate(open.inode(), size);
             return null;
         });
+        changes.modified(open, NotifyFilter.SIZE);
     }
 
     /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
@@ -273,6 +284,9 @@ public final class FileService {
             throw new FileServiceException(FileServiceError.NOT_EMPTY, open.toString());
         }
         shareModes.setDeletePending(open.id(), delete);
+        if (delete) {
+            changes.deletePending(open);
+        }
     }
 
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
@@ -299,7 +313,9 @@ public final class FileService {
             open.share().fs().rename(from.parent(), from.name(), dir.id(), target.name(), replaceIfExists);
             return null;
         });
-        open.moveTo(new Open.Location(dir.id(), target.name()));
+        Open.Location to = new Open.Location(dir.id(), target);
+        open.moveTo(to);
+        changes.renamed(open, from, to);
     }
 
     /**
@@ -346,6 +362,7 @@ public final class FileService {
             }
             return open.share().fs().link(open.inode(), dir.id(), target.name());
         });
+        changes.created(open.share(), dir.id(), target, false);
     }
 
     /** Up to about {@code max} entries of the open directory after {@code cookie} (0 to start). */
@@ -368,6 +385,11 @@ public final class FileService {
             }
         }
         return new DirectoryPage(out, page.cookie(), page.end());
+    }
+
+    /** Change notification: watches on directory opens, and the publisher siblings report their changes to. */
+    public FileChanges changes() {
+        return changes;
     }
 
     /** Size and identity of the share's file system. */

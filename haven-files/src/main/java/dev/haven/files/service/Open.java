@@ -20,8 +20,11 @@ public final class Open {
     private final boolean writeThrough;
     private volatile Location location;
 
-    /** Where an open's file is named: its directory and name (the share root has none). */
-    record Location(long parent, String name) {
+    /** Where an open's file is named: its directory and its path from the share root (the share root has none). */
+    record Location(long parent, SharePath path) {
+        String name() {
+            return path.name();
+        }
     }
 
     Open(OpenId id, Share share, FileKey key, FileId fileId, boolean directory, AccessMask granted,

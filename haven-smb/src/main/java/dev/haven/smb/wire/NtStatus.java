@@ -9,6 +9,8 @@ import java.util.Map;
 public record NtStatus(int code) {
     public static final NtStatus SUCCESS = new NtStatus(0x00000000);
     public static final NtStatus PENDING = new NtStatus(0x00000103);
+    public static final NtStatus NOTIFY_CLEANUP = new NtStatus(0x0000010B);
+    public static final NtStatus NOTIFY_ENUM_DIR = new NtStatus(0x0000010C);
     public static final NtStatus MORE_PROCESSING_REQUIRED = new NtStatus(0xC0000016);
     public static final NtStatus NOT_IMPLEMENTED = new NtStatus(0xC0000002);
     public static final NtStatus INVALID_PARAMETER = new NtStatus(0xC000000D);
@@ -60,6 +62,8 @@ public record NtStatus(int code) {
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(SUCCESS.code, "STATUS_SUCCESS"),
             Map.entry(PENDING.code, "STATUS_PENDING"),
+            Map.entry(NOTIFY_CLEANUP.code, "STATUS_NOTIFY_CLEANUP"),
+            Map.entry(NOTIFY_ENUM_DIR.code, "STATUS_NOTIFY_ENUM_DIR"),
             Map.entry(MORE_PROCESSING_REQUIRED.code, "STATUS_MORE_PROCESSING_REQUIRED"),
             Map.entry(NOT_IMPLEMENTED.code, "STATUS_NOT_IMPLEMENTED"),
             Map.entry(INVALID_PARAMETER.code, "STATUS_INVALID_PARAMETER"),
