@@ -8,6 +8,7 @@ import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
+import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
@@ -57,13 +58,18 @@ public final class FileService {
                 throw new FileServiceException(FileServiceError.NOT_FOUND, path.toString());
             }
             OpenRules.requireWritable(share);
+            OpenSecurity.checkCreate(share, parent, options, principal);
             found = OpenRules.create(share, parent, path, options, disposition);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
+            OpenSecurity.initialize(share, parent, found, options, principal);
         } else {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
+            // The share's limits (read-only) and the file's DACL both apply.
+            granted = AccessMask.of(granted.bits()
+                    & OpenSecurity.grantExisting(share, found, parent, path.isRoot(), desiredAccess, options, principal).bits());
         }
         OpenRules.checkKind(found, options);
         if (options.deleteOnClose() && share.readOnly()) {
@@ -257,6 +263,10 @@ public final class FileService {
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
     public void setDeleteOnClose(Open open, boolean delete) {
         check(open);
+        need(open, !delete || open.granted().canDelete(), "delete");
+        if (delete && !open.isDirectory() && (attributes(open).dosAttributes() & OpenSecurity.READONLY) != 0) {
+            throw new FileServiceException(FileServiceError.CANNOT_DELETE, "read-only " + open);
+        }
         if (delete && open.location() == null) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "the share root cannot be deleted");
         }
@@ -379,6 +389,18 @@ public final class FileService {
     public void unlock(Open open, long offset, long length) {
         check(open);
         locks.unlock(open.key(), open.id(), OwnerId.NONE, offset, length);
+    }
+
+    /** The parts {@code securityInformation} ([MS-DTYP] 2.4.7) names of the file's descriptor; needs READ_CONTROL. */
+    public SecurityDescriptor securityDescriptor(Open open, int securityInformation) {
+        check(open);
+        return OpenSecurity.query(open, securityInformation);
+    }
+
+    /** Replaces the parts {@code securityInformation} names; needs WRITE_OWNER and/or WRITE_DAC. */
+    public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
+        check(open);
+        OpenSecurity.set(open, securityInformation, update);
     }
 
     /** Number of opens (for tests and metrics). */
