@@ -36,10 +36,11 @@ final class CreateHandler {
         OpenOptions openOptions = new OpenOptions((options & CreateRequest.FILE_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_NON_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
-                (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes());
+                (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
+                SecurityDescriptors.fromCreateContexts(req.createContexts()));
         OpenResult result = ctx.server().fileService().open(share, path,
                 CreateDisposition.ofCode(req.createDisposition()), openOptions, AccessMask.of(req.desiredAccess()),
-                ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName));
+                ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token));
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(), String.join("\\", path.components()));
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();

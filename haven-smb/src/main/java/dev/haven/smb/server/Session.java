@@ -1,5 +1,7 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.security.Token;
+
 import dev.haven.smb.auth.SpnegoAcceptor;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.PreauthIntegrity;
@@ -25,6 +27,8 @@ final class Session {
     /** 3.1.1 only: Session.PreauthIntegrityHashValue while authenticating. */
     PreauthIntegrity preauth;
     String userName = "";
+    /** Who the session's user is to the access check; set at session setup. */
+    Token token = Token.unmapped("");
     boolean anonymous;
     boolean guest;
     /** [MS-SMB2] 3.3.1.8 Session.SigningRequired. */

@@ -1,5 +1,7 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.security.Token;
+
 import dev.haven.smb.Dialect;
 import dev.haven.smb.auth.AuthResult;
 import dev.haven.smb.auth.SpnegoAcceptor;
@@ -88,6 +90,7 @@ final class SessionSetupHandler {
         int flags = 0;
         if (!reauth) {
             s.userName = ok.user();
+            s.token = server.config().users().sid(ok.user()).map(Token::ofUser).orElseGet(() -> Token.unmapped(ok.user()));
             s.guest = ok.guest();
             s.anonymous = !ok.guest() && ok.user().isEmpty();
             if (s.guest) {
