@@ -49,6 +49,9 @@ public final class FileService {
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
+        if (options.stream() != null) {
+            return Streams.open(this, share, path, disposition, options, desiredAccess, shareAccess, principal);
+        }
         AccessMask granted = OpenRules.grant(share, desiredAccess);
         Inode parent = PathResolver.parentOf(share, path);
         Inode found = PathResolver.lookupOrNull(share, parent, path);
@@ -75,11 +78,18 @@ public final class FileService {
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
         }
-        Open open = register(share, found, parent, path, granted, shareAccess, options);
+        Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path.name()), granted,
+                shareAccess, options, 0);
+        truncateFor(open, action);
+        return new OpenResult(open, action, attributes(open));
+    }
+
+    /** Empties the file an overwrite or supersede opened; the open is closed again if that fails. */
+    void truncateFor(Open open, CreateAction action) {
         if (action == CreateAction.OVERWRITTEN || action == CreateAction.SUPERSEDED) {
             try {
                 FsCall.run(() -> {
-                    share.fs().truncate(open.inode(), 0);
+                    open.share().fs().truncate(open.inode(), 0);
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -87,15 +97,14 @@ public final class FileService {
                 throw e;
             }
         }
-        return new OpenResult(open, action, attributes(open));
     }
 
-    private Open register(Share share, Inode found, Inode parent, SharePath path, AccessMask granted,
-            ShareAccess shareAccess, OpenOptions options) {
+    Open register(Share share, Inode found, Open.Location where, AccessMask granted, ShareAccess shareAccess,
+            OpenOptions options, long streamOf) {
         OpenId id = OpenId.random();
         FileKey key = keyOf(share, found.id());
-        Open.Location where = path.isRoot() ? null : new Open.Location(parent.id(), path.name());
-        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where);
+        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where,
+                streamOf);
         shareModes.open(key, id, granted, shareAccess, options.deleteOnClose());
         opens.put(id, open);
         return open;
@@ -137,7 +146,11 @@ public final class FileService {
             if (open.isDirectory()) {
                 open.share().fs().removeDirectory(at.parent(), at.name());
             } else {
+                boolean lastName = open.streamOf() == 0 && open.share().fs().attributes(open.inode()).linkCount() == 1;
                 open.share().fs().unlink(at.parent(), at.name());
+                if (lastName) {
+                    Streams.removeAll(open.share().fs(), open.inode()); // [MS-FSA] 2.1.5.4: streams go with their file
+                }
             }
         } catch (FsException e) {
             if (e.error() != dev.haven.fs.FsError.NOT_EMPTY && e.error() != dev.haven.fs.FsError.NOT_FOUND) {
@@ -361,6 +374,9 @@ public final class FileService {
         dev.haven.fs.DirPage page = FsCall.run(() -> fs.list(open.inode(), cookie, max));
         List<DirectoryEntry> out = new java.util.ArrayList<>(page.entries().size());
         for (dev.haven.fs.DirEntry e : page.entries()) {
+            if (Streams.isHidden(e.name())) {
+                continue;
+            }
             try {
                 Inode i = fs.attributes(e.inode());
                 out.add(new DirectoryEntry(e.name(), FileAttributes.of(i,
@@ -401,6 +417,13 @@ public final class FileService {
     public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
         check(open);
         OpenSecurity.set(open, securityInformation, update);
+    }
+
+    /** [MS-FSCC] 2.4.43: the data streams of the open's file, the default one first; none for a directory. */
+    public List<StreamInfo> streams(Open open) {
+        check(open);
+        return FsCall.run(() -> Streams.list(open.share().fs(), open.streamOf() != 0 ? open.streamOf() : open.inode(),
+                open.isDirectory()));
     }
 
     /** Number of opens (for tests and metrics). */

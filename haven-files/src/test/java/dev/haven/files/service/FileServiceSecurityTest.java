@@ -138,7 +138,7 @@ class FileServiceSecurityTest {
     void anExplicitDescriptorAtCreateIsKeptAsGiven() {
         SecurityDescriptor given = new SecurityDescriptor(0, Sid.EVERYONE, Sid.USERS, null,
                 Acl.of(List.of(Ace.Simple.allow(Sid.EVERYONE, AccessMask.FILE_GENERIC_READ | 0x001F0000, 0))));
-        OpenOptions withSd = new OpenOptions(false, false, false, false, 0, given);
+        OpenOptions withSd = new OpenOptions(false, false, false, false, 0, given, null);
         Open f = open("x", CreateDisposition.CREATE, withSd, AccessMask.MAXIMUM_ALLOWED, ALICE);
         SecurityDescriptor got = service.securityDescriptor(f, INFO);
         assertEquals(given.owner(), got.owner());

@@ -17,6 +17,10 @@ final class QueryInfoHandler {
         return switch (req.infoType()) {
             case QueryInfoRequest.INFO_FILE -> {
                 FileInfoAccess.check(req.fileInfoClass(), open.open().granted());
+                if (req.fileInfoClass() == FileInfoClasses.STREAM) {
+                    yield FileInfoClasses.streams(ctx.server().fileService().streams(open.open()))
+                            .reply(req.outputBufferLength());
+                }
                 FileAttributes a = ctx.server().fileService().attributes(open.open());
                 yield FileInfoClasses.encode(req.fileInfoClass(), open, a).reply(req.outputBufferLength());
             }
