@@ -49,7 +49,7 @@ public final class FileService {
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
-        if (options.stream() != null) {
+        if (options.stream() != null && !options.stream().isEmpty()) {
             return Streams.open(this, share, path, disposition, options, desiredAccess, shareAccess, principal);
         }
         AccessMask granted = OpenRules.grant(share, desiredAccess);
@@ -77,6 +77,9 @@ public final class FileService {
         OpenRules.checkKind(found, options);
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
+        }
+        if (granted.canDelete() && !found.isDirectory()) {
+            Streams.checkDeleteSharing(shareModes, share, found.id());
         }
         Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path.name()), granted,
                 shareAccess, options, 0);
@@ -130,33 +133,9 @@ public final class FileService {
             locks.closeOpen(open.key(), open.id());
         }
         CloseResult result = shareModes.close(open.id());
-        if (result.unlink() && open.location() != null) {
-            deleteAtLastClose(open);
-        }
+        Streams.afterClose(open, result.unlink() && open.location() != null,
+                s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
         return last;
-    }
-
-    /**
-     * [MS-FSA] 2.1.5.4: the close itself always succeeds; a directory that gained entries since it
-     * was marked, or a name already gone, is left as it is.
-     */
-    private static void deleteAtLastClose(Open open) {
-        Open.Location at = open.location();
-        try {
-            if (open.isDirectory()) {
-                open.share().fs().removeDirectory(at.parent(), at.name());
-            } else {
-                boolean lastName = open.streamOf() == 0 && open.share().fs().attributes(open.inode()).linkCount() == 1;
-                open.share().fs().unlink(at.parent(), at.name());
-                if (lastName) {
-                    Streams.removeAll(open.share().fs(), open.inode()); // [MS-FSA] 2.1.5.4: streams go with their file
-                }
-            }
-        } catch (FsException e) {
-            if (e.error() != dev.haven.fs.FsError.NOT_EMPTY && e.error() != dev.haven.fs.FsError.NOT_FOUND) {
-                throw FsFailure.of(e);
-            }
-        }
     }
 
     /** True while the open is open. */
@@ -226,7 +205,7 @@ public final class FileService {
     }
 
     private static FileAttributes attributes(Open open, boolean deletePending) {
-        return FileAttributes.of(FsCall.run(() -> open.share().fs().attributes(open.fileId())), deletePending);
+        return FileAttributes.of(FsCall.run(() -> Streams.metadata(open)), deletePending);
     }
 
     /** The attributes of the directory containing the open's directory (the share root for the root). */
@@ -251,8 +230,8 @@ public final class FileService {
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
                 .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
         dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
-        return FileAttributes.of(FsCall.run(() -> open.share().fs().setAttributes(open.inode(), withDos)),
-                shareModes.isDeletePending(open.key()));
+        FsCall.run(() -> open.share().fs().setAttributes(open.streamOf() != 0 ? open.streamOf() : open.inode(), withDos));
+        return attributes(open);
     }
 
     /** Sets the file size; needs write access. */

@@ -72,6 +72,11 @@ final class OpenRules {
     }
 
     static void checkKind(Inode found, OpenOptions options) {
+        if (found.isDirectory() && "".equals(options.stream())) {
+            // "dir::$DATA": a directory has no data stream.
+            throw new FileServiceException(options.directory() ? FileServiceError.NOT_A_DIRECTORY
+                    : FileServiceError.IS_A_DIRECTORY, "inode " + found.id() + "::$DATA");
+        }
         if (options.directory() && !found.isDirectory()) {
             throw new FileServiceException(FileServiceError.NOT_A_DIRECTORY, "inode " + found.id());
         }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * holds no {@code \ / :} or NUL and has at most 255 UTF-8 bytes.
  *
  * @param base   the file's name
- * @param stream the stream's name, null for the default stream
+ * @param stream the stream's name, null for the default stream, "" when named explicitly ({@code ::$DATA})
  */
 public record StreamName(String base, String stream) {
     private static final String DATA = "$DATA";
@@ -32,7 +32,7 @@ public record StreamName(String base, String stream) {
             if (parts.length == 2) {
                 throw invalid(component); // "file:" names no stream and no type
             }
-            return new StreamName(parts[0], null);
+            return new StreamName(parts[0], "");
         }
         if (stream.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES
                 || stream.chars().anyMatch(c -> c == 0 || c == '/' || c == '\\')) {

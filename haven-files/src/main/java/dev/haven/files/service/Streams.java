@@ -12,6 +12,8 @@ import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import java.util.ArrayList;
 import java.util.List;
+import dev.haven.files.share.ShareModeOpen;
+import dev.haven.files.share.ShareModeTable;
 
 /**
  * Named data streams ([MS-FSCC] 2.1.4). Each stream is an ordinary HavenFS file, so a stream of
@@ -51,7 +53,7 @@ final class Streams {
             AccessMask granted = grant(share, base, desired, options, principal);
             long baseIno = base.open().inode();
             Inode dir = FsCall.run(() -> directory(share.fs(), baseIno, disposition.createsWhenMissing()));
-            Inode found = dir == null ? null : PathResolver.lookupOrNull(share, dir, new SharePath(List.of(options.stream())));
+            Inode found = dir == null ? null : FsCall.run(() -> child(share.fs(), dir.id(), options.stream(), false));
             CreateAction action;
             if (found == null) {
                 if (!disposition.createsWhenMissing()) {
@@ -129,6 +131,90 @@ final class Streams {
             }
         }
         return out;
+    }
+
+    /** An open of the file for DELETE must be shared by the opens of its streams too ([MS-FSA] 2.1.5.1.2.1). */
+    static void checkDeleteSharing(ShareModeTable shareModes, Share share, long ino) {
+        FsCall.run(() -> {
+            Inode dir = directory(share.fs(), ino, false);
+            for (DirEntry e : dir == null ? List.<DirEntry>of() : share.fs().listAll(dir.id())) {
+                for (ShareModeOpen o : shareModes.opensOf(FileService.keyOf(share, e.inode()))) {
+                    if (!o.share().delete()) {
+                        throw new FileServiceException(FileServiceError.SHARING_VIOLATION, "stream " + e.name() + " is open");
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The attributes of the open's file; for a stream, the file's times, attributes and id with
+     * the stream's sizes ([MS-FSCC] 2.4.7: basic information is per file, sizes per stream).
+     */
+    static Inode metadata(Open open) throws FsException {
+        HavenFs fs = open.share().fs();
+        Inode own = fs.attributes(open.fileId());
+        if (open.streamOf() == 0 || !exists(fs, open.streamOf())) {
+            return own; // a stream outlives its deleted file until its last close
+        }
+        Inode f = fs.attributes(open.streamOf());
+        return new Inode(f.id(), f.generation(), f.type(), f.mode(), f.uid(), f.gid(), f.linkCount(), own.size(),
+                own.allocationSize(), f.birthTime(), f.lastWriteTime(), f.changeTime(), f.lastAccessTime(),
+                f.dosAttributes(), f.parent());
+    }
+
+    /**
+     * After the open's close: [MS-FSA] 2.1.5.4 deletes what was marked (the close itself always
+     * succeeds; a directory that gained entries, or a name already gone, is left as it is). The
+     * streams of a file go with its last name, or, while a stream is still open, with the last
+     * close of a stream of the deleted file ({@code isOpen} tells whether an inode has opens).
+     */
+    static void afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen) {
+        HavenFs fs = open.share().fs();
+        try {
+            Open.Location at = open.location();
+            if (delete && open.isDirectory()) {
+                fs.removeDirectory(at.parent(), at.name());
+            } else if (delete) {
+                boolean lastName = open.streamOf() == 0 && fs.attributes(open.inode()).linkCount() == 1;
+                fs.unlink(at.parent(), at.name());
+                if (lastName && allClosed(fs, open.inode(), isOpen)) {
+                    removeAll(fs, open.inode());
+                }
+            }
+            if (open.streamOf() != 0 && !exists(fs, open.streamOf()) && allClosed(fs, open.streamOf(), isOpen)) {
+                removeAll(fs, open.streamOf());
+            }
+        } catch (FsException e) {
+            if (e.error() != FsError.NOT_EMPTY && e.error() != FsError.NOT_FOUND) {
+                throw FsFailure.of(e);
+            }
+        }
+    }
+
+    private static boolean exists(HavenFs fs, long ino) throws FsException {
+        try {
+            fs.attributes(ino);
+            return true;
+        } catch (FsException e) {
+            if (e.error() == FsError.NOT_FOUND || e.error() == FsError.STALE) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean allClosed(HavenFs fs, long ino, java.util.function.LongPredicate isOpen) throws FsException {
+        Inode dir = directory(fs, ino, false);
+        if (dir != null) {
+            for (DirEntry e : fs.listAll(dir.id())) {
+                if (isOpen.test(e.inode())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Deletes every named stream of {@code ino} (its last name is gone). */

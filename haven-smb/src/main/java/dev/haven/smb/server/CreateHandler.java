@@ -46,7 +46,7 @@ final class CreateHandler {
                 CreateDisposition.ofCode(req.createDisposition()), openOptions, AccessMask.of(req.desiredAccess()),
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token));
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
-                String.join("\\", path.components()) + (last.stream() == null ? "" : ":" + last.stream()));
+                String.join("\\", path.components()) + (last.stream() == null || last.stream().isEmpty() ? "" : ":" + last.stream()));
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
         return Reply.ok(new CreateResponse(0, result.action().ordinal(), InfoEncoding.times(a), a.allocationSize(),
