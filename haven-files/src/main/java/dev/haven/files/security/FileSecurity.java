@@ -43,7 +43,8 @@ public final class FileSecurity {
      */
     public static SecurityDescriptor shareRootDefault() {
         int inherit = Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT;
-        return new SecurityDescriptor(0, Sid.ADMINISTRATORS, Sid.USERS, null, Acl.of(List.of(
+        return new SecurityDescriptor(SecurityDescriptor.DACL_AUTO_INHERITED, Sid.ADMINISTRATORS, Sid.USERS, null,
+                Acl.of(List.of(
                 Ace.Simple.allow(Sid.SYSTEM, AccessCheck.ALL_RIGHTS, inherit),
                 Ace.Simple.allow(Sid.ADMINISTRATORS, AccessCheck.ALL_RIGHTS, inherit),
                 Ace.Simple.allow(Sid.CREATOR_OWNER, AccessCheck.ALL_RIGHTS, inherit | Ace.INHERIT_ONLY),
@@ -68,7 +69,7 @@ public final class FileSecurity {
         SecurityDescriptor up = descriptor(fs, root, parent, fs.attributes(parent).parent(), true);
         return new SecurityDescriptor(SecurityDescriptor.DACL_AUTO_INHERITED, Sid.ADMINISTRATORS, Sid.USERS, null,
                 Inheritance.inheritedAcl(up.dacl() == null ? Acl.of(List.of()) : up.dacl(), directory,
-                        Sid.ADMINISTRATORS, Sid.USERS));
+                        Sid.ADMINISTRATORS, Sid.USERS, true));
     }
 
     private static SecurityDescriptor stored(HavenFs fs, long ino) throws FsException {

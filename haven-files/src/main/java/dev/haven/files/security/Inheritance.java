@@ -31,30 +31,36 @@ public final class Inheritance {
                     | SecurityDescriptor.DACL_AUTO_INHERITED | SecurityDescriptor.DACL_PRESENT);
             return new SecurityDescriptor(daclBits, owner, group, sacl, explicit.dacl());
         }
-        Acl inherited = parent.dacl() == null ? Acl.of(List.of()) : inheritedAcl(parent.dacl(), directory, owner, group);
+        boolean auto = (parent.control() & SecurityDescriptor.DACL_AUTO_INHERITED) != 0;
+        Acl inherited = parent.dacl() == null ? Acl.of(List.of())
+                : inheritedAcl(parent.dacl(), directory, owner, group, auto);
         Acl dacl = inherited.aces().isEmpty() ? defaultDacl(owner) : inherited;
-        return new SecurityDescriptor(SecurityDescriptor.DACL_AUTO_INHERITED, owner, group, sacl, dacl);
+        return new SecurityDescriptor(auto ? SecurityDescriptor.DACL_AUTO_INHERITED : 0, owner, group, sacl, dacl);
     }
 
-    /** The ACEs a child inherits from {@code parentDacl}. */
-    public static Acl inheritedAcl(Acl parentDacl, boolean directory, Sid owner, Sid group) {
+    /**
+     * The ACEs a child inherits from {@code parentDacl}; they are marked INHERITED_ACE only under
+     * the auto-inheritance model (the parent's DACL is SE_DACL_AUTO_INHERITED), as Windows does.
+     */
+    public static Acl inheritedAcl(Acl parentDacl, boolean directory, Sid owner, Sid group, boolean autoInherited) {
         List<Ace> out = new ArrayList<>();
+        int mark = autoInherited ? Ace.INHERITED : 0;
         for (Ace ace : parentDacl.aces()) {
             if (ace instanceof Ace.Simple a) {
-                inherit(a, directory, owner, group, out);
+                inherit(a, directory, owner, group, mark, out);
             }
         }
         return Acl.of(out);
     }
 
-    private static void inherit(Ace.Simple a, boolean directory, Sid owner, Sid group, List<Ace> out) {
-        int flags = a.flags();
+    private static void inherit(Ace.Simple a, boolean directory, Sid owner, Sid group, int mark, List<Ace> out) {
+        int flags = a.flags() & ~Ace.INHERITED;
         boolean toFiles = (flags & Ace.OBJECT_INHERIT) != 0;
         boolean toDirs = (flags & Ace.CONTAINER_INHERIT) != 0;
         boolean noPropagate = (flags & Ace.NO_PROPAGATE_INHERIT) != 0;
         Sid sid = a.sid().equals(Sid.CREATOR_OWNER) ? owner : a.sid().equals(Sid.CREATOR_GROUP) ? group : a.sid();
         int mask = AccessMask.of(a.mask()).mapGeneric().bits();
-        Ace.Simple effective = a.with(Ace.INHERITED, sid, mask);
+        Ace.Simple effective = a.with(mark, sid, mask);
         if (!directory) {
             if (toFiles) {
                 out.add(effective);
@@ -64,7 +70,7 @@ public final class Inheritance {
         if (!toDirs) {
             // Object-inherit only: the directory passes it on to its files without using it itself.
             if (toFiles && !noPropagate) {
-                out.add(a.with(Ace.OBJECT_INHERIT | Ace.INHERIT_ONLY | Ace.INHERITED, a.sid(), a.mask()));
+                out.add(a.with(Ace.OBJECT_INHERIT | Ace.INHERIT_ONLY | mark, a.sid(), a.mask()));
             }
             return;
         }
@@ -72,9 +78,9 @@ public final class Inheritance {
             out.add(effective);
         } else if (!sid.equals(a.sid()) || mask != a.mask()) {
             out.add(effective);
-            out.add(a.with(flags & INHERIT_FLAGS | Ace.INHERIT_ONLY | Ace.INHERITED, a.sid(), a.mask()));
+            out.add(a.with(flags & INHERIT_FLAGS | Ace.INHERIT_ONLY | mark, a.sid(), a.mask()));
         } else {
-            out.add(a.with(flags & INHERIT_FLAGS | Ace.INHERITED, sid, mask));
+            out.add(a.with(flags & INHERIT_FLAGS | mark, sid, mask));
         }
     }
 

@@ -142,6 +142,22 @@ public record SecurityDescriptor(int control, Sid owner, Sid group, Acl sacl, Ac
         return new SecurityDescriptor(control, owner, group, sacl, dacl);
     }
 
+    /**
+     * This descriptor with the generic rights of its effective DACL ACEs mapped to file rights
+     * ([MS-DTYP] 2.4.3, as Windows stores a DACL it is given); inherit-only ACEs keep theirs.
+     */
+    public SecurityDescriptor withGenericRightsMapped() {
+        if (dacl == null) {
+            return this;
+        }
+        java.util.List<Ace> mapped = new java.util.ArrayList<>();
+        for (Ace a : dacl.aces()) {
+            mapped.add(a instanceof Ace.Simple s && (s.flags() & Ace.INHERIT_ONLY) == 0
+                    ? s.with(s.flags(), s.sid(), dev.haven.files.AccessMask.of(s.mask()).mapGeneric().bits()) : a);
+        }
+        return new SecurityDescriptor(control, owner, group, sacl, new Acl(dacl.revision(), mapped));
+    }
+
     /** Only the parts {@code securityInformation} names, as QUERY_INFO returns them ([MS-SMB2] 3.3.5.20.3). */
     public SecurityDescriptor select(int securityInformation) {
         boolean withDacl = (securityInformation & DACL_INFO) != 0;

@@ -68,6 +68,10 @@ final class OpenRules {
             throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "overwrite of directory " + path);
         }
         requireWritable(share);
+        if ((found.dosAttributes() & OpenSecurity.READONLY) != 0) {
+            // [MS-FSA] 2.1.5.1.2.1: a read-only file cannot be overwritten or superseded.
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "overwrite of read-only " + path);
+        }
         return d == CreateDisposition.SUPERSEDE ? CreateAction.SUPERSEDED : CreateAction.OVERWRITTEN;
     }
 

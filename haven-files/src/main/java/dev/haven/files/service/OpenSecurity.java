@@ -89,7 +89,8 @@ final class OpenSecurity {
         }
         OpenRules.requireWritable(open.share());
         FsCall.run(() -> {
-            FileSecurity.store(open.share().fs(), open.inode(), descriptorOf(open).merge(update, securityInformation));
+            FileSecurity.store(open.share().fs(), open.inode(), descriptorOf(open)
+                    .merge(update.withGenericRightsMapped(), securityInformation));
             return null;
         });
     }

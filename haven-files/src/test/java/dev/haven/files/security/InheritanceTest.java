@@ -29,7 +29,7 @@ class InheritanceTest {
     @Test
     void filesTakeObjectInheritAcesWithoutInheritFlags() {
         Acl parent = acl(allow(Sid.EVERYONE, 1, OI), allow(Sid.USERS, 2, CI), allow(Sid.SYSTEM, 4, 0));
-        assertEquals(acl(allow(Sid.EVERYONE, 1, ID)), Inheritance.inheritedAcl(parent, false, OWNER, GROUP));
+        assertEquals(acl(allow(Sid.EVERYONE, 1, ID)), Inheritance.inheritedAcl(parent, false, OWNER, GROUP, true));
     }
 
     @Test
@@ -37,21 +37,21 @@ class InheritanceTest {
         Acl parent = acl(allow(Sid.EVERYONE, 1, OI | CI), allow(Sid.USERS, 2, OI), allow(Sid.SYSTEM, 4, CI | NP),
                 allow(Sid.ADMINISTRATORS, 8, OI | NP));
         assertEquals(acl(allow(Sid.EVERYONE, 1, OI | CI | ID), allow(Sid.USERS, 2, OI | IO | ID), allow(Sid.SYSTEM, 4, ID)),
-                Inheritance.inheritedAcl(parent, true, OWNER, GROUP));
+                Inheritance.inheritedAcl(parent, true, OWNER, GROUP, true));
     }
 
     @Test
     void creatorOwnerAndGenericRightsAreResolvedAndKeptForGrandchildren() {
         Acl parent = acl(allow(Sid.CREATOR_OWNER, AccessMask.GENERIC_ALL, OI | CI | IO));
-        assertEquals(acl(allow(OWNER, ALL, ID)), Inheritance.inheritedAcl(parent, false, OWNER, GROUP));
+        assertEquals(acl(allow(OWNER, ALL, ID)), Inheritance.inheritedAcl(parent, false, OWNER, GROUP, true));
         assertEquals(acl(allow(OWNER, ALL, ID), allow(Sid.CREATOR_OWNER, AccessMask.GENERIC_ALL, OI | CI | IO | ID)),
-                Inheritance.inheritedAcl(parent, true, OWNER, GROUP));
+                Inheritance.inheritedAcl(parent, true, OWNER, GROUP, true));
     }
 
     @Test
     void newObjectsGetCreatorOwnerAndGroupAndAnExplicitDaclAsGiven() {
-        SecurityDescriptor parent = new SecurityDescriptor(0, Sid.ADMINISTRATORS, Sid.USERS, null,
-                acl(allow(Sid.EVERYONE, 1, OI)));
+        SecurityDescriptor parent = new SecurityDescriptor(SecurityDescriptor.DACL_AUTO_INHERITED, Sid.ADMINISTRATORS,
+                Sid.USERS, null, acl(allow(Sid.EVERYONE, 1, OI)));
         SecurityDescriptor inherited = Inheritance.forNewObject(parent, null, CREATOR, false);
         assertEquals(OWNER, inherited.owner());
         assertEquals(GROUP, inherited.group());
@@ -61,6 +61,15 @@ class InheritanceTest {
         assertEquals(Sid.EVERYONE, given.owner());
         assertEquals(GROUP, given.group());
         assertEquals(explicit.dacl(), given.dacl());
+    }
+
+    @Test
+    void acesAreMarkedInheritedOnlyUnderAutoInheritance() {
+        SecurityDescriptor parent = new SecurityDescriptor(0, Sid.ADMINISTRATORS, Sid.USERS, null,
+                acl(allow(Sid.EVERYONE, 1, OI | ID)));
+        SecurityDescriptor child = Inheritance.forNewObject(parent, null, CREATOR, false);
+        assertEquals(acl(allow(Sid.EVERYONE, 1, 0)), child.dacl());
+        assertEquals(0, child.control() & SecurityDescriptor.DACL_AUTO_INHERITED);
     }
 
     @Test
