@@ -182,7 +182,14 @@ public record SecurityDescriptor(int control, Sid owner, Sid group, Acl sacl, Ac
         Acl s = sacl;
         if ((securityInformation & DACL_INFO) != 0) {
             d = update.dacl;
-            c = c & ~DACL_BITS | update.control & DACL_BITS | DACL_PRESENT;
+            // As Windows stores a set DACL: AUTO_INHERIT_REQ is a request, never kept; AUTO_INHERITED
+            // is kept only when asked for with it; PROTECTED and DEFAULTED are kept as given.
+            int kept = update.control & (DACL_PROTECTED | DACL_DEFAULTED);
+            int auto = DACL_AUTO_INHERITED | DACL_AUTO_INHERIT_REQ;
+            if ((update.control & auto) == auto) {
+                kept |= DACL_AUTO_INHERITED;
+            }
+            c = c & ~DACL_BITS | kept | DACL_PRESENT;
         }
         if ((securityInformation & SACL_INFO) != 0) {
             s = update.sacl;

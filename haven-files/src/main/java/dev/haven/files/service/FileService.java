@@ -72,7 +72,8 @@ public final class FileService {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
             // The share's limits (read-only) and the file's DACL both apply.
             granted = AccessMask.of(granted.bits()
-                    & OpenSecurity.grantExisting(share, found, parent, path.isRoot(), desiredAccess, options, principal).bits());
+                    & OpenSecurity.grantExisting(share, found, parent, path.isRoot(), desiredAccess, disposition, options,
+                            principal).bits());
         }
         OpenRules.checkKind(found, options);
         if (options.deleteOnClose() && share.readOnly()) {

@@ -24,7 +24,7 @@ final class OpenSecurity {
 
     /** The access an open of an existing object gets, or ACCESS_DENIED / CANNOT_DELETE. */
     static AccessMask grantExisting(Share share, Inode found, Inode parent, boolean isRoot, AccessMask desired,
-            OpenOptions options, Principal principal) {
+            CreateDisposition disposition, OpenOptions options, Principal principal) {
         boolean readOnlyFile = !found.isDirectory() && (found.dosAttributes() & READONLY) != 0;
         if (readOnlyFile && options.deleteOnClose()) {
             throw new FileServiceException(FileServiceError.CANNOT_DELETE, "read-only file " + found.id());
@@ -37,7 +37,10 @@ final class OpenSecurity {
         if (readOnlyFile) {
             allowed &= ~READONLY_DENIES;
         }
-        AccessMask granted = AccessCheck.grant(desired, allowed);
+        // Superseding or overwriting writes the file, so it needs FILE_WRITE_DATA whatever was asked
+        // (as Windows and Samba check; smbtorture smb2.acls.OVERWRITE_READ_ONLY_FILE).
+        int implied = disposition.truncatesExisting() ? AccessMask.FILE_WRITE_DATA : 0;
+        AccessMask granted = (allowed & implied) == implied ? AccessCheck.grant(desired, allowed) : null;
         if (granted == null) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED,
                     desired + " on inode " + found.id() + " (allowed " + AccessMask.of(allowed) + ")");

@@ -50,7 +50,7 @@ final class Streams {
                 : CreateDisposition.OPEN, baseOptions, AccessMask.of(AccessMask.FILE_READ_ATTRIBUTES), ShareAccess.ALL,
                 principal);
         try {
-            AccessMask granted = grant(share, base, desired, options, principal);
+            AccessMask granted = grant(share, base, desired, options, disposition, principal);
             long baseIno = base.open().inode();
             Inode dir = FsCall.run(() -> directory(share.fs(), baseIno, disposition.createsWhenMissing()));
             Inode found = dir == null ? null : FsCall.run(() -> child(share.fs(), dir.id(), options.stream(), false));
@@ -76,6 +76,7 @@ final class Streams {
 
     /** The access check is the file's: a stream has no descriptor of its own. */
     private static AccessMask grant(Share share, OpenResult base, AccessMask desired, OpenOptions options,
+            CreateDisposition disposition,
             Principal principal) {
         AccessMask limits = OpenRules.grant(share, desired);
         if (base.action() == CreateAction.CREATED) {
@@ -85,7 +86,7 @@ final class Streams {
         Inode file = FsCall.run(() -> share.fs().attributes(b.fileId()));
         Inode parent = FsCall.run(() -> share.fs().attributes(b.location().parent()));
         return AccessMask.of(limits.bits()
-                & OpenSecurity.grantExisting(share, file, parent, false, desired, options, principal).bits());
+                & OpenSecurity.grantExisting(share, file, parent, false, desired, disposition, options, principal).bits());
     }
 
     /** The stream directory of {@code ino}, made if {@code create}; null if absent and not made. */
