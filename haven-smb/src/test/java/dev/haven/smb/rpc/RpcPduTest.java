@@ -93,7 +93,7 @@ class RpcPduTest {
         Random random = new Random(seed);
         List<byte[]> captures = List.of(bytes(Captures.BIND), bytes(Captures.BIND_ACK), bytes(Captures.SHARE_ENUM),
                 bytes(Captures.SHARE_ENUM_RESPONSE), bytes(Captures.SERVER_GET_INFO));
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             byte[] pdu = captures.get(random.nextInt(captures.size())).clone();
             for (int k = random.nextInt(4); k >= 0; k--) {
                 pdu[random.nextInt(pdu.length)] = (byte) random.nextInt(256);

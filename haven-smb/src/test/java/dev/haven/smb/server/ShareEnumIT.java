@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Share enumeration over srvsvc with Samba's smbclient -L and rpcclient (Debian's smbclient package). */
+/** Share enumeration over srvsvc with Samba's smbclient -L and rpcclient (Debian's smbclient package, which ships both). */
 class ShareEnumIT {
     private static final byte[] PASS_HASH = UserDirectory.hashPassword("pass");
     private static SmbServer server;
@@ -83,7 +83,7 @@ class ShareEnumIT {
 
     @Test
     void rpcclientEnumeratesSharesAndServerInfo() throws Exception {
-        Peers.require("rpcclient", "samba-common-bin");
+        Peers.require("rpcclient", "smbclient");
         String out = run(rpcclient("netshareenumall; netshareenumall 1; netshareenum 0; srvinfo; netsharegetinfo secret 1"));
         assertTrue(out.contains("netname: data"), out);
         assertTrue(out.contains("netname: IPC$"), out);
@@ -95,7 +95,7 @@ class ShareEnumIT {
 
     @Test
     void rpcclientIsToldAnUnknownPipeIsNotFound() throws Exception {
-        Peers.require("rpcclient", "samba-common-bin");
+        Peers.require("rpcclient", "smbclient");
         Process p = new ProcessBuilder(rpcclient("lsaquery")).redirectErrorStream(true).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "rpcclient hung");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
