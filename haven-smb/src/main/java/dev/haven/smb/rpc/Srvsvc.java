@@ -73,7 +73,8 @@ final class Srvsvc implements RpcInterface {
         boolean hasResume = r.pointer();
         int resume = hasResume ? r.u32() : 0;
         List<ShareEntry> all = server.shares();
-        List<ShareEntry> entries = all.subList(Math.min(Math.max(resume, 0), all.size()), all.size());
+        int from = (int) Math.min(Integer.toUnsignedLong(resume), all.size());
+        List<ShareEntry> entries = all.subList(from, all.size());
         boolean known = level == 0 || level == 1 || level == 2;
         NdrWriter w = new NdrWriter();
         w.u32(level).u32(level).pointer(known);

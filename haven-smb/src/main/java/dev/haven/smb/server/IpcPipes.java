@@ -74,7 +74,7 @@ final class IpcPipes {
         if (!pipe.hasOutput()) {
             throw new SmbStatusException(PIPE_EMPTY, "nothing to read on the pipe");
         }
-        RpcPipe.PipeRead part = pipe.read(Math.min(req.length(), NegotiateHandler.MAX_IO_SIZE));
+        RpcPipe.PipeRead part = pipe.read(limit(req.length()));
         byte[] data = part.data();
         return new Reply.Respond(part.more() ? NtStatus.BUFFER_OVERFLOW : NtStatus.SUCCESS,
                 new ReadResponse(data, data.length));
@@ -98,9 +98,14 @@ final class IpcPipes {
         if (!pipe.write(req.input())) {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "pipe transceive refused");
         }
-        RpcPipe.PipeRead part = pipe.read(Math.min(req.maxOutputResponse(), NegotiateHandler.MAX_IO_SIZE));
+        RpcPipe.PipeRead part = pipe.read(limit(req.maxOutputResponse()));
         IoctlResponse body = new IoctlResponse(req.ctlCode(), req.fileId(), new byte[0], part.data());
         return new Reply.Respond(part.more() ? NtStatus.BUFFER_OVERFLOW : NtStatus.SUCCESS, body);
+    }
+
+    /** An unsigned 32-bit length from the wire, capped at the largest I/O this server does. */
+    private static int limit(int unsignedLength) {
+        return (int) Math.min(Integer.toUnsignedLong(unsignedLength), NegotiateHandler.MAX_IO_SIZE);
     }
 
     /** The pipe a request names; in a related compound the all-ones FileId names the previous CREATE's. */

@@ -48,6 +48,21 @@ class SrvsvcTest {
         assertEquals("00000000", hex(Arrays.copyOfRange(out, out.length - 4, out.length)));
     }
 
+    /** [MS-SRVS] 3.1.4.8: ResumeHandle counts entries already returned; past the end nothing is left. */
+    @Test
+    void resumesAfterTheEntriesAlreadyReturned() throws Exception {
+        for (int resume : new int[] {1, -1}) {
+            byte[] stub = new NdrWriter().pointer(false).u32(0).u32(0).pointer(true).u32(0).pointer(false).u32(-1)
+                    .pointer(true).u32(resume).toByteArray();
+            byte[] out = srvsvc.call(Srvsvc.NETR_SHARE_ENUM, stub);
+            int entries = resume == 1 ? 1 : 0;
+            assertEquals(String.format("%02x000000", entries), hex(Arrays.copyOfRange(out, 12, 16)), "resume " + resume);
+            // TotalEntries 2, then the resume handle (pointer, value 2), NERR_Success.
+            assertEquals("02000000" + hex(Arrays.copyOfRange(out, out.length - 12, out.length - 8)) + "02000000" + "00000000",
+                    hex(Arrays.copyOfRange(out, out.length - 16, out.length)));
+        }
+    }
+
     @Test
     void anUnknownLevelIsErrorInvalidLevelWithANullContainer() throws Exception {
         assertEquals("f5010000" + "f5010000" + "00000000" + "02000000" + "00000000" + "7c000000",
