@@ -42,6 +42,7 @@ public final class SparseFiles {
         if (dos != i.dosAttributes()) {
             FsCall.run(() -> open.share().fs().setAttributes(open.inode(),
                     dev.haven.fs.SetAttributes.NONE.withDosAttributes(dos)));
+            files.changes().modified(open, dev.haven.files.notify.NotifyFilter.ATTRIBUTES);
         }
     }
 
@@ -71,6 +72,7 @@ public final class SparseFiles {
         } else {
             writeZeros(open, offset, end);
         }
+        files.changes().modified(open, FileChanges.WRITE);
     }
 
     private static void writeZeros(Open open, long offset, long end) {

@@ -71,6 +71,10 @@ final class FrameProcessor {
         for (int i = 0; i < slices.size(); i++) {
             Compound.Slice slice = slices.get(i);
             byte[] message = messageBytes(frame, slice);
+            if (isUnknownCommand(message)) {
+                answers.add(unknownCommand(c, message, encrypted));
+                continue;
+            }
             Smb2Header header = Smb2Header.decode(new WireReader(message));
             if (header.isRelated() && i > 0) {
                 // [MS-SMB2] 3.3.5.2.7.2: related requests run in the previous request's context.
@@ -97,10 +101,22 @@ final class FrameProcessor {
                 // [MS-SMB2] 3.3.5.2.7.2: requests related to a failed CREATE fail with its status.
                 chainedFailure = isErrorStatus(r.status()) ? r.status() : null;
             }
+            boolean last = i == slices.size() - 1;
             switch (reply) {
                 case Reply.Respond respond -> answers.add(new Answer(ctx, respond,
                         encode(ctx, respond, 0, ctx.connection.credits.grant(header.credits()))));
+                case Reply.Pending pending when !last -> {
+                    // [MS-SMB2] 3.3.5.2.7 and its <262>: as Windows does, a request that would go
+                    // asynchronous before the end of a compound fails with STATUS_INTERNAL_ERROR,
+                    // and the requests after it still run.
+                    pending.request().abandon();
+                    Reply.Respond failed = new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
+                    answers.add(new Answer(ctx, failed, encode(ctx, failed, 0,
+                            ctx.connection.credits.grant(header.credits()))));
+                }
                 case Reply.Pending pending -> {
+                    // The last request of a compound may go asynchronous: its interim response
+                    // travels with the responses before it (Windows and smbtorture's interim1).
                     Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
                     answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
                             ctx.connection.credits.grant(header.credits()))));
@@ -120,6 +136,34 @@ final class FrameProcessor {
             return frame;
         }
         return java.util.Arrays.copyOfRange(frame, slice.offset(), slice.offset() + slice.length());
+    }
+
+    private static boolean isUnknownCommand(byte[] message) {
+        return message.length >= Smb2Header.SIZE && readLe(message, 12, 2) > Command.OPLOCK_BREAK.code();
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.2: a command code no dialect defines is answered STATUS_INVALID_PARAMETER
+     * (as Windows and Samba do; smbtorture's compound invalid4), its MessageId consumed like any
+     * other; the response echoes the code. The rest of the chain is processed as usual.
+     */
+    private static Answer unknownCommand(Connection c, byte[] message, boolean encrypted)
+            throws MalformedMessageException, ProtocolViolationException {
+        byte[] known = message.clone();
+        known[12] = (byte) Command.ECHO.code(); // only so that the header decodes; never dispatched
+        known[13] = 0;
+        Smb2Header header = Smb2Header.decode(new WireReader(known));
+        if (!c.negotiated() || !c.credits.consume(header.messageId(), 1)) {
+            throw new ProtocolViolationException("unknown command outside the sequence window");
+        }
+        RequestContext ctx = new RequestContext(c, header, known, encrypted);
+        Session s = c.session(header.sessionId());
+        ctx.session = s != null && s.isValid() ? s : null;
+        Reply.Respond r = new Reply.Respond(NtStatus.INVALID_PARAMETER, null);
+        byte[] bytes = encode(ctx, r, 0, c.credits.grant(header.credits()));
+        bytes[12] = message[12];
+        bytes[13] = message[13];
+        return new Answer(ctx, r, bytes);
     }
 
     /** A response ready to link: its context, its reply and its encoded bytes. */

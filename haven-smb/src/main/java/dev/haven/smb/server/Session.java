@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.security.Token;
 import dev.haven.smb.Dialect;
 import dev.haven.smb.crypto.EncryptionCipher;
 import dev.haven.smb.crypto.MessageSigner;
@@ -39,6 +40,8 @@ final class Session {
     private final AtomicLong nextVolatileId = new AtomicLong(1);
 
     volatile String userName = "";
+    /** Who the session's user is to the access check; set at session setup and re-authentication. */
+    volatile Token token = Token.unmapped("");
     volatile boolean anonymous;
     volatile boolean guest;
     /** [MS-SMB2] 3.3.1.8 Session.SigningRequired. */

@@ -1,5 +1,7 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.security.Token;
+
 import dev.haven.smb.Dialect;
 import dev.haven.smb.auth.AuthResult;
 import dev.haven.smb.crypto.EncryptionCipher;
@@ -84,9 +86,7 @@ final class SessionSetupHandler {
         ch.acceptor = null;
         Duration delay = throttle(ctx, ok);
         int flags = 0;
-        s.userName = ok.user();
-        s.guest = ok.guest();
-        s.anonymous = !ok.guest() && ok.user().isEmpty();
+        identify(s, server, ok);
         if (s.guest) {
             flags |= SessionSetupResponse.IS_GUEST;
         } else if (s.anonymous) {
@@ -126,15 +126,21 @@ final class SessionSetupHandler {
         }
     }
 
+    /** The session's identity: who the user is, to the protocol and to the access check. */
+    private static void identify(Session s, ServerContext server, AuthResult.Success ok) {
+        s.userName = ok.user();
+        s.token = server.config().users().sid(ok.user()).map(Token::ofUser).orElseGet(() -> Token.unmapped(ok.user()));
+        s.guest = ok.guest();
+        s.anonymous = !ok.guest() && ok.user().isEmpty();
+    }
+
     /** [MS-SMB2] 3.3.5.5.3: a re-authentication keeps the session's keys and takes the new identity. */
     private static Reply reauthenticated(RequestContext ctx, Session s, Channel ch, AuthResult.Success ok) {
         ServerContext server = ctx.server();
         ch.acceptor = null;
         ch.preauth = null;
         Duration delay = throttle(ctx, ok);
-        s.userName = ok.user();
-        s.guest = ok.guest();
-        s.anonymous = !ok.guest() && ok.user().isEmpty();
+        identify(s, server, ok);
         s.expirationTime = server.sessions().expirationFrom(server.clock().instant());
         if (s.state() == SessionState.EXPIRED) {
             s.moveTo(SessionState.VALID);

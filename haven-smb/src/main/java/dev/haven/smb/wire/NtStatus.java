@@ -9,6 +9,8 @@ import java.util.Map;
 public record NtStatus(int code) {
     public static final NtStatus SUCCESS = new NtStatus(0x00000000);
     public static final NtStatus PENDING = new NtStatus(0x00000103);
+    public static final NtStatus NOTIFY_CLEANUP = new NtStatus(0x0000010B);
+    public static final NtStatus NOTIFY_ENUM_DIR = new NtStatus(0x0000010C);
     public static final NtStatus MORE_PROCESSING_REQUIRED = new NtStatus(0xC0000016);
     public static final NtStatus NOT_IMPLEMENTED = new NtStatus(0xC0000002);
     public static final NtStatus INVALID_PARAMETER = new NtStatus(0xC000000D);
@@ -28,6 +30,8 @@ public record NtStatus(int code) {
     public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
+    public static final NtStatus CANNOT_DELETE = new NtStatus(0xC0000121);
+    public static final NtStatus INVALID_SECURITY_DESCR = new NtStatus(0xC0000079);
     public static final NtStatus UNSUCCESSFUL = new NtStatus(0xC0000001);
     public static final NtStatus INFO_LENGTH_MISMATCH = new NtStatus(0xC0000004);
     public static final NtStatus INVALID_INFO_CLASS = new NtStatus(0xC0000003);
@@ -60,6 +64,8 @@ public record NtStatus(int code) {
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(SUCCESS.code, "STATUS_SUCCESS"),
             Map.entry(PENDING.code, "STATUS_PENDING"),
+            Map.entry(NOTIFY_CLEANUP.code, "STATUS_NOTIFY_CLEANUP"),
+            Map.entry(NOTIFY_ENUM_DIR.code, "STATUS_NOTIFY_ENUM_DIR"),
             Map.entry(MORE_PROCESSING_REQUIRED.code, "STATUS_MORE_PROCESSING_REQUIRED"),
             Map.entry(NOT_IMPLEMENTED.code, "STATUS_NOT_IMPLEMENTED"),
             Map.entry(INVALID_PARAMETER.code, "STATUS_INVALID_PARAMETER"),
@@ -78,6 +84,8 @@ public record NtStatus(int code) {
             Map.entry(REQUEST_OUT_OF_SEQUENCE.code, "STATUS_REQUEST_OUT_OF_SEQUENCE"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
             Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
+            Map.entry(CANNOT_DELETE.code, "STATUS_CANNOT_DELETE"),
+            Map.entry(INVALID_SECURITY_DESCR.code, "STATUS_INVALID_SECURITY_DESCR"),
             Map.entry(UNSUCCESSFUL.code, "STATUS_UNSUCCESSFUL"),
             Map.entry(INFO_LENGTH_MISMATCH.code, "STATUS_INFO_LENGTH_MISMATCH"),
             Map.entry(INVALID_INFO_CLASS.code, "STATUS_INVALID_INFO_CLASS"),

@@ -268,6 +268,89 @@ class FileCommandFlowTest {
         assertEquals(0, service.openCount());
     }
 
+    private byte[] notify(Smb2FileId dir, int bufferSize) {
+        return request(Command.CHANGE_NOTIFY, new dev.haven.smb.wire.ChangeNotifyRequest(0, bufferSize, dir, 0x3)::encodeBody);
+    }
+
+    private Smb2FileId rootDirectory() throws Exception {
+        return CreateResponse.decode(new WireReader(exchange(signed(create("", 1, 1))))).fileId();
+    }
+
+    @Test
+    void changeNotifyGoesAsyncAndTheNextChangeAnswersIt() throws Exception {
+        Smb2FileId dir = rootDirectory();
+        Smb2Header interim = header(exchange(signed(notify(dir, 4096))));
+        assertEquals(NtStatus.PENDING, interim.status());
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "nothing changed yet");
+        exchange(signed(create("new.txt", 2, 0)));
+        output.runTasks();
+        byte[] reply = output.sent.get(0);
+        assertEquals(NtStatus.SUCCESS, finalResponse(interim.asyncId()).status());
+        assertEquals(List.of(new dev.haven.smb.wire.ChangeNotifyResponse.Entry(1, "new.txt")),
+                dev.haven.smb.wire.ChangeNotifyResponse.decode(new WireReader(reply)).changes());
+        exchange(signed(create("other.txt", 2, 0)));
+        assertEquals(NtStatus.NOTIFY_ENUM_DIR, header(exchange(signed(notify(dir, 0)))).status(),
+                "a buffered change larger than the request's buffer answers at once");
+    }
+
+    @Test
+    void closingTheWatchedHandleAnswersNotifyCleanupAndCancelAnswersCancelled() throws Exception {
+        Smb2FileId dir = rootDirectory();
+        long cancelled = nextMessageId;
+        long first = header(exchange(signed(notify(dir, 4096)))).asyncId();
+        byte[] byMessageId = TestServers.request(Command.CANCEL, cancelled, 0, sessionId, treeId, w -> w.u16(4).u16(0));
+        assertInstanceOf(Outcome.Silent.class, processor.process(connection, byMessageId));
+        assertEquals(NtStatus.CANCELLED, finalResponse(first).status());
+        long second = header(exchange(signed(notify(dir, 4096)))).asyncId();
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(close(dir)))).status());
+        assertEquals(NtStatus.NOTIFY_CLEANUP, finalResponse(second).status());
+        assertEquals(0, service.changes().watchCount());
+    }
+
+    @Test
+    void changeNotifyOnAFileIsInvalidParameter() throws Exception {
+        Smb2FileId file = CreateResponse.decode(new WireReader(exchange(signed(create("f", 2, 0))))).fileId();
+        assertEquals(NtStatus.INVALID_PARAMETER, header(exchange(signed(notify(file, 4096)))).status());
+    }
+
+    @Test
+    void changeNotifyLastInACompoundAnswersItsInterimWithTheEarlierResponses() throws Exception {
+        List<byte[]> replies = compound(List.of(create("d", 2, 1), notify(Smb2FileId.CHAINED, 4096)));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        Smb2Header interim = header(replies.get(1));
+        assertEquals(NtStatus.PENDING, interim.status());
+        assertEquals(true, interim.isAsync());
+        exchange(signed(create("d\\inner", 2, 0)));
+        assertEquals(NtStatus.SUCCESS, finalResponse(interim.asyncId()).status());
+    }
+
+    @Test
+    void aRequestThatWouldGoAsyncInsideACompoundFailsWithInternalErrorAndTheRestRuns() throws Exception {
+        List<byte[]> replies = compound(List.of(create("d2", 2, 1), notify(Smb2FileId.CHAINED, 4096),
+                request(Command.QUERY_INFO, new QueryInfoRequest(1, 4, 4096, new byte[0], 0, 0, Smb2FileId.CHAINED)::encodeBody)));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        assertEquals(NtStatus.INTERNAL_ERROR, header(replies.get(1)).status());
+        assertEquals(NtStatus.SUCCESS, header(replies.get(2)).status());
+        assertEquals(0, connection.pending.size());
+        exchange(signed(create("d2\\inner", 2, 0)));
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "the failed request is never answered again");
+    }
+
+    @Test
+    void anUnknownCommandIsInvalidParameterWithItsCodeEchoed() throws Exception {
+        byte[] bogus = request(Command.ECHO, w -> w.u16(4).u16(0));
+        bogus[12] = (byte) 0xff;
+        List<byte[]> replies = compound(List.of(request(Command.ECHO, w -> w.u16(4).u16(0)), bogus));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        byte[] reply = replies.get(1);
+        assertEquals(0xff, reply[12] & 0xff);
+        assertEquals(NtStatus.INVALID_PARAMETER, new NtStatus(java.nio.ByteBuffer.wrap(reply, 8, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()));
+        assertEquals(true, signer.verify(reply, 0, reply.length), "signed like every response of the session");
+    }
+
     private byte[] ioctl(dev.haven.smb.wire.FsctlCode code, Smb2FileId id, byte[] input, int maxOutput) {
         WireWriter fid = new WireWriter();
         id.encode(fid);
