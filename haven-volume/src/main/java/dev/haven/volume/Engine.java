@@ -13,8 +13,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * to the flush ({@link WriteOrder} orders it; docs/format/volume.md, "Write ordering").
  *
  * <p>Locking: every data call holds the read side of {@link #admin}; snapshot create, delete,
- * refresh, restore start and flush hold the write side (that is the "freeze"). Calls on the
- * same block are serialised by a striped lock so a snapshot reader never sees a half-done copy.
+ * refresh, restore start and a flush during a restore hold the write side (that is the
+ * "freeze"); they first run a flush without it, so the freeze only flushes what was written
+ * meanwhile. Flushes are serialised by {@link #flushLock}. Writes of the same block are
+ * serialised by a striped lock; a read-only snapshot read takes none (it looks the mapping up
+ * again after reading production: a mapping is published only after its saved copy is written
+ * and before the block changes).
  *
  * <p>Ordering: new data for a block whose old content was just copied to the save volume is
  * <em>held</em> in memory (reads see it) until flush has made the save volume and the mapping
@@ -30,12 +34,15 @@ final class Engine {
     final SaveSpace space;
     final int blockSize;
     final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
+    /** Serialises flushes; taken after {@link #admin} when both are held, never before it. */
+    private final ReentrantLock flushLock = new ReentrantLock();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final HeldWrites held;
     private final RangeWrite rangeWrite;
     private final WriteOrder order;
     private final long maxHeldBytes;
     private final long maxLogBytes;
+    private final byte[] zeros;
     private volatile VolumeLifecycle lifecycle = VolumeLifecycle.OPEN;
     private volatile IOException failure;
 
@@ -47,6 +54,7 @@ final class Engine {
         this.space = space;
         this.blockSize = data.blockSize();
         this.maxHeldBytes = maxHeldBytes;
+        this.zeros = new byte[blockSize];
         this.held = new HeldWrites(blockSize);
         this.order = new WriteOrder(data, save, log, state, space, held);
         this.rangeWrite = new RangeWrite(this, held);
@@ -269,6 +277,12 @@ final class Engine {
         try {
             ensureOpen();
             checkLive(s);
+            if (s.readOnly() && state.restore == null) { // no restore can start: we hold the read side
+                for (long b = block; dst.hasRemaining(); b++) {
+                    readReadOnlyBlock(s, b, dst);
+                }
+                return;
+            }
             for (long b = block; dst.hasRemaining(); b++) {
                 ReentrantLock l = stripe(b);
                 l.lock();
@@ -323,6 +337,48 @@ final class Engine {
         }
     }
 
+    /**
+     * Block {@code b} of read-only snapshot {@code s} into {@code dst}, without the stripe lock. A
+     * writer publishes the mapping of a block's saved copy after writing the copy and before the
+     * block's new data is held or written in place. So a copy found is complete, and production
+     * read while no copy was found still has the snapshot's content unless a copy was published
+     * meanwhile: the second lookup catches that, and the copy is read instead.
+     */
+    private void readReadOnlyBlock(Snapshot s, long b, ByteBuffer dst) throws IOException {
+        long saved = state.index.ceiling(b, s.id);
+        if (saved == BlockIndex.NONE) {
+            int at = dst.position();
+            readCurrentInto(b, dst);
+            saved = state.index.ceiling(b, s.id);
+            if (saved == BlockIndex.NONE) {
+                return;
+            }
+            dst.position(at);
+        }
+        readSavedInto(saved, dst);
+    }
+
+    /** Production block {@code b} as it is now (held data first) into {@code dst}. */
+    private void readCurrentInto(long b, ByteBuffer dst) throws IOException {
+        byte[] h = held.get(b);
+        if (h != null) {
+            dst.put(h);
+        } else {
+            data.read(b, dst.slice(dst.position(), blockSize));
+            dst.position(dst.position() + blockSize);
+        }
+    }
+
+    /** Saved copy {@code saved} (a save block or {@link VolumeState#ZERO}) into {@code dst}. */
+    private void readSavedInto(long saved, ByteBuffer dst) throws IOException {
+        if (saved == VolumeState.ZERO) {
+            dst.put(zeros);
+        } else {
+            save.read(saved, dst.slice(dst.position(), blockSize));
+            dst.position(dst.position() + blockSize);
+        }
+    }
+
     private void writeWritableBlock(Snapshot s, long b, byte[] y) throws IOException {
         Long v = s.blocks.get(b);
         if (v != null) {
@@ -371,18 +427,9 @@ final class Engine {
             return;
         }
         if (saved == null) {
-            byte[] h = held.get(b);
-            if (h != null) {
-                dst.put(h);
-            } else {
-                data.read(b, dst.slice(dst.position(), blockSize));
-                dst.position(dst.position() + blockSize);
-            }
-        } else if (saved == VolumeState.ZERO) {
-            dst.put(new byte[blockSize]);
+            readCurrentInto(b, dst);
         } else {
-            save.read(saved, dst.slice(dst.position(), blockSize));
-            dst.position(dst.position() + blockSize);
+            readSavedInto(saved, dst);
         }
     }
 
@@ -404,7 +451,27 @@ final class Engine {
 
     // ---- flush
 
+    /**
+     * Makes everything written before the call durable. Without a restore the I/O runs with
+     * writers going on (no freeze: {@link WriteOrder#flushData()}); a restore's progress and a
+     * due checkpoint need the volume frozen, so those flushes take the write side of
+     * {@link #admin}, as they always did.
+     */
     void flush() throws IOException {
+        if (state.restore == null) {
+            flushLock.lock();
+            try {
+                ensureOpen();
+                order.flushData();
+            } catch (IOException e) {
+                throw fail(e);
+            } finally {
+                flushLock.unlock();
+            }
+            if (state.restore == null && !order.checkpointDue()) {
+                return;
+            }
+        }
         admin.writeLock().lock();
         try {
             ensureOpen();
@@ -418,21 +485,33 @@ final class Engine {
 
     /** Runs the write ordering of a flush; caller holds the write side of {@link #admin}. */
     void flushLocked() throws IOException {
-        order.flush();
+        flushLock.lock();
+        try {
+            order.flush();
+        } finally {
+            flushLock.unlock();
+        }
     }
 
     /** Flushes, then writes a checkpoint now (tests use it to cut power inside a checkpoint). */
     void checkpoint() throws IOException {
         admin.writeLock().lock();
+        flushLock.lock();
         try {
             ensureOpen();
-            flushLocked();
+            order.flush();
             log.checkpoint(state.toRecords());
         } catch (IOException e) {
             throw fail(e);
         } finally {
+            flushLock.unlock();
             admin.writeLock().unlock();
         }
+    }
+
+    /** Lets a test act at the points of every flush (see {@link WriteOrder.FlushObserver}). */
+    void observeFlushes(WriteOrder.FlushObserver observer) {
+        order.observer = observer;
     }
 
     boolean heldTooMuch() {
@@ -440,7 +519,8 @@ final class Engine {
     }
 
     private void flushIfHeldTooMuch() throws IOException {
-        if (heldTooMuch()) {
+        // Not from inside a flush (a test's observer writing): flushes never nest.
+        if (heldTooMuch() && !flushLock.isHeldByCurrentThread()) {
             flush();
         }
     }

@@ -3,6 +3,7 @@ package dev.haven.volume;
 import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,30 +59,45 @@ final class HeldWrites {
     }
 
     /**
-     * Writes the stage's blocks in place (the caller flushes) and forgets them: in block order,
-     * adjacent blocks joined into one write of up to {@link #RUN_BYTES} (a 1 MiB sequential write
-     * held as 256 blocks goes back to disk as one write, not 256 in hash order).
+     * What the stage holds now, as a copy (block to data). A flush takes it <em>before</em> it
+     * takes the log records to commit: a block is held after its mapping was appended, so every
+     * captured block's mapping is in that commit or an earlier one, even while writers go on
+     * (the copy is weakly consistent: a block held meanwhile may or may not be in it, both safe).
      */
-    void drain(Stage s, BlockDevice data) throws IOException {
-        Map<Long, byte[]> m = map(s);
-        long[] keys = m.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    Map<Long, byte[]> capture(Stage s) {
+        return new HashMap<>(map(s));
+    }
+
+    /**
+     * Writes the captured blocks in place (the caller flushes) and forgets each one unless a
+     * writer held newer data for it meanwhile (that data waits for the next flush: its mapping
+     * may not be durable yet). In block order, adjacent blocks joined into one write of up to
+     * {@link #RUN_BYTES} (a 1 MiB sequential write held as 256 blocks goes back to disk as one
+     * write, not 256 in hash order). Flushes are serial, so the run buffer is reused.
+     */
+    void drain(Stage s, Map<Long, byte[]> captured, BlockDevice data) throws IOException {
+        long[] keys = captured.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         int runBlocks = Math.max(1, RUN_BYTES / blockSize);
         if (drainBuffer == null) {
-            drainBuffer = ByteBuffer.allocateDirect(runBlocks * blockSize); // reused: flushes are serial
+            drainBuffer = ByteBuffer.allocateDirect(runBlocks * blockSize);
         }
         ByteBuffer run = drainBuffer;
         for (int i = 0; i < keys.length; ) {
             int j = i;
             run.clear();
             while (j < keys.length && j - i < runBlocks && keys[j] == keys[i] + (j - i)) {
-                run.put(m.get(keys[j]));
+                run.put(captured.get(keys[j]));
                 j++;
             }
             data.write(keys[i], run.flip());
             i = j;
         }
-        bytes.addAndGet(-(long) keys.length * blockSize);
-        m.clear();
+        Map<Long, byte[]> m = map(s);
+        for (Map.Entry<Long, byte[]> e : captured.entrySet()) {
+            if (m.remove(e.getKey(), e.getValue())) { // identity: newer data stays held
+                bytes.addAndGet(-blockSize);
+            }
+        }
     }
 
     long bytes() {

@@ -97,12 +97,18 @@ final class RangeWrite {
         }
     }
 
-    /** Reads blocks {@code [first, last]} once, saves each one a snapshot needs, logs the mappings. */
+    /**
+     * Reads blocks {@code [first, last]} once, saves each one a snapshot needs, then logs the
+     * mappings: a mapping is published only after the copy it points at is written, so a flush
+     * that takes it also flushes that copy first, and a lock-free snapshot reader that finds it
+     * reads the copy (Engine, "Locking").
+     */
     private void saveOld(long block, int first, int last, long[] target, boolean[] hold) throws IOException {
         int span = last - first + 1;
         byte[] old = oldScratch.get();
         engine.data.read(block + first, ByteBuffer.wrap(old, 0, span * blockSize));
         ByteBuffer run = runScratch.get().clear();
+        long[] saveAt = new long[span];
         long runStart = -1;
         for (int i = first; i <= last; i++) {
             if (target[i] < 0) {
@@ -123,11 +129,16 @@ final class RangeWrite {
                 runStart = runStart < 0 ? s : runStart;
                 run.put(old, off, blockSize);
             }
-            engine.logMap(target[i], block + i, s);
-            hold[i] = true;
+            saveAt[i - first] = s;
         }
         if (runStart >= 0) {
             writeRun(runStart, run);
+        }
+        for (int i = first; i <= last; i++) {
+            if (target[i] >= 0) {
+                engine.logMap(target[i], block + i, saveAt[i - first]);
+                hold[i] = true;
+            }
         }
     }
 
