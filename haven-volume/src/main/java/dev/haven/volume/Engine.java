@@ -39,10 +39,11 @@ final class Engine {
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final HeldWrites held;
     private final RangeWrite rangeWrite;
+    /** The read paths of production and of snapshot views. */
+    final ReadPath reads;
     private final WriteOrder order;
     private final long maxHeldBytes;
     private final long maxLogBytes;
-    private final byte[] zeros;
     private volatile VolumeLifecycle lifecycle = VolumeLifecycle.OPEN;
     private volatile IOException failure;
 
@@ -54,10 +55,10 @@ final class Engine {
         this.space = space;
         this.blockSize = data.blockSize();
         this.maxHeldBytes = maxHeldBytes;
-        this.zeros = new byte[blockSize];
-        this.held = new HeldWrites(blockSize);
+        this.held = new HeldWrites(blockSize, maxHeldBytes);
         this.order = new WriteOrder(data, save, log, state, space, held);
         this.rangeWrite = new RangeWrite(this, held);
+        this.reads = new ReadPath(this, held);
         // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
         this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
         for (int i = 0; i < STRIPES; i++) {
@@ -99,29 +100,6 @@ final class Engine {
     }
 
     // ---- production
-
-    void readProduction(long block, ByteBuffer dst) throws IOException {
-        admin.readLock().lock();
-        try {
-            ensureOpen();
-            if (state.restore == null && held.isEmpty()) {
-                data.read(block, dst);
-                return;
-            }
-            for (long b = block; dst.hasRemaining(); b++) {
-                ReentrantLock l = stripe(b);
-                l.lock();
-                try {
-                    VolumeState.RestoreStatus rs = state.restore;
-                    dst.put(rs != null && !rs.done(b) ? readSnapshotBlock(state.require(rs.sourceId), b) : readCurrent(b));
-                } finally {
-                    l.unlock();
-                }
-            }
-        } finally {
-            admin.readLock().unlock();
-        }
-    }
 
     void writeProduction(long block, ByteBuffer src) throws IOException {
         admin.readLock().lock();
@@ -167,7 +145,7 @@ final class Engine {
             // The user writes a block the restore has not reached: restore it first (so the
             // pre-restore snapshot keeps its copy), then hold the user's data until the mark
             // saying "done, do not copy again" is durable.
-            putCurrent(b, readSnapshotBlock(state.require(rs.sourceId), b));
+            putCurrent(b, reads.snapshotBlock(state.require(rs.sourceId), b));
             rs.marks.add(b);
             order.markRestored(b);
             held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
@@ -219,7 +197,7 @@ final class Engine {
         if (target < 0) {
             return false;
         }
-        byte[] old = content != null ? content : readCurrent(b);
+        byte[] old = content != null ? content : reads.current(b);
         long s = allZero(old) ? VolumeState.ZERO : space.allocate();
         if (s != VolumeState.ZERO) {
             save.write(s, ByteBuffer.wrap(old));
@@ -260,48 +238,13 @@ final class Engine {
         }
     }
 
-    private byte[] readCurrent(long b) throws IOException {
-        byte[] h = held.get(b);
-        if (h != null) {
-            return h.clone();
-        }
-        byte[] out = new byte[blockSize];
-        data.read(b, ByteBuffer.wrap(out));
-        return out;
-    }
-
     // ---- snapshots
-
-    void readSnapshot(Snapshot s, long block, ByteBuffer dst) throws IOException {
-        admin.readLock().lock();
-        try {
-            ensureOpen();
-            checkLive(s);
-            if (s.readOnly() && state.restore == null) { // no restore can start: we hold the read side
-                for (long b = block; dst.hasRemaining(); b++) {
-                    readReadOnlyBlock(s, b, dst);
-                }
-                return;
-            }
-            for (long b = block; dst.hasRemaining(); b++) {
-                ReentrantLock l = stripe(b);
-                l.lock();
-                try {
-                    readSnapshotInto(s, b, dst);
-                } finally {
-                    l.unlock();
-                }
-            }
-        } finally {
-            admin.readLock().unlock();
-        }
-    }
 
     void writeWritable(Snapshot s, long block, ByteBuffer src) throws IOException {
         admin.readLock().lock();
         try {
             ensureOpen();
-            checkLive(s);
+            ReadPath.checkLive(s);
             VolumeState.RestoreStatus rs = state.restore;
             if (rs != null && rs.sourceId == s.id) {
                 throw new IOException("snapshot " + s.name + " is the source of a running restore; it is read-only "
@@ -337,48 +280,6 @@ final class Engine {
         }
     }
 
-    /**
-     * Block {@code b} of read-only snapshot {@code s} into {@code dst}, without the stripe lock. A
-     * writer publishes the mapping of a block's saved copy after writing the copy and before the
-     * block's new data is held or written in place. So a copy found is complete, and production
-     * read while no copy was found still has the snapshot's content unless a copy was published
-     * meanwhile: the second lookup catches that, and the copy is read instead.
-     */
-    private void readReadOnlyBlock(Snapshot s, long b, ByteBuffer dst) throws IOException {
-        long saved = state.index.ceiling(b, s.id);
-        if (saved == BlockIndex.NONE) {
-            int at = dst.position();
-            readCurrentInto(b, dst);
-            saved = state.index.ceiling(b, s.id);
-            if (saved == BlockIndex.NONE) {
-                return;
-            }
-            dst.position(at);
-        }
-        readSavedInto(saved, dst);
-    }
-
-    /** Production block {@code b} as it is now (held data first) into {@code dst}. */
-    private void readCurrentInto(long b, ByteBuffer dst) throws IOException {
-        byte[] h = held.get(b);
-        if (h != null) {
-            dst.put(h);
-        } else {
-            data.read(b, dst.slice(dst.position(), blockSize));
-            dst.position(dst.position() + blockSize);
-        }
-    }
-
-    /** Saved copy {@code saved} (a save block or {@link VolumeState#ZERO}) into {@code dst}. */
-    private void readSavedInto(long saved, ByteBuffer dst) throws IOException {
-        if (saved == VolumeState.ZERO) {
-            dst.put(zeros);
-        } else {
-            save.read(saved, dst.slice(dst.position(), blockSize));
-            dst.position(dst.position() + blockSize);
-        }
-    }
-
     private void writeWritableBlock(Snapshot s, long b, byte[] y) throws IOException {
         Long v = s.blocks.get(b);
         if (v != null) {
@@ -392,47 +293,6 @@ final class Engine {
         state.apply(r, x -> { });
     }
 
-    private void checkLive(Snapshot s) throws IOException {
-        if (s.state() == SnapshotState.DELETED) {
-            throw new IOException("snapshot " + s.name + " was deleted");
-        }
-    }
-
-    /** Block {@code b} as snapshot {@code s} sees it, as a new array. */
-    byte[] readSnapshotBlock(Snapshot s, long b) throws IOException {
-        byte[] out = new byte[blockSize];
-        readSnapshotInto(s, b, ByteBuffer.wrap(out));
-        return out;
-    }
-
-    /**
-     * Puts block {@code b} as snapshot {@code s} sees it into {@code dst}: its own data, else the
-     * first saved copy at or after its base, else production.
-     */
-    private void readSnapshotInto(Snapshot s, long b, ByteBuffer dst) throws IOException {
-        long seq = s.id;
-        Long saved = null;
-        if (!s.readOnly()) {
-            saved = s.blocks.get(b);
-            seq = s.baseId;
-        }
-        if (saved == null) {
-            long c = state.index.ceiling(b, seq);
-            saved = c == BlockIndex.NONE ? null : c;
-        }
-        VolumeState.RestoreStatus rs = state.restore;
-        if (saved == null && rs != null && seq > rs.preId && !rs.done(b)) {
-            // Taken during a restore: production was already the source's image there.
-            readSnapshotInto(state.require(rs.sourceId), b, dst);
-            return;
-        }
-        if (saved == null) {
-            readCurrentInto(b, dst);
-        } else {
-            readSavedInto(saved, dst);
-        }
-    }
-
     // ---- restore copy
 
     /** Copies block {@code c} from the restore source unless it is done, and moves the cursor past it. */
@@ -441,7 +301,7 @@ final class Engine {
         l.lock();
         try {
             if (!rs.done(c)) {
-                putCurrent(c, readSnapshotBlock(src, c));
+                putCurrent(c, reads.snapshotBlock(src, c));
             }
             rs.cursor = c + 1;
         } finally {
@@ -538,7 +398,7 @@ final class Engine {
         return Arrays.stream(idx).sorted().distinct().mapToObj(i -> stripes[i]).toArray(ReentrantLock[]::new);
     }
 
-    private ReentrantLock stripe(long b) {
+    ReentrantLock stripe(long b) {
         return stripes[stripeIndex(b)];
     }
 

@@ -76,9 +76,16 @@ final class RangeWrite {
         if (first >= 0) {
             saveOld(block, first, last, target, hold);
         }
+        int holding = 0;
+        for (int i = 0; i < n; i++) {
+            hold[i] |= held.holds(HeldWrites.Stage.AFTER_META, block + i); // newer data must not overtake it
+            holding += hold[i] ? 1 : 0;
+        }
+        byte[][] arrays = new byte[holding][];
+        held.arrays(arrays);
         int direct = -1; // start of the pending run of blocks written straight through
-        for (int i = 0; i <= n; i++) {
-            boolean mustHold = i < n && (hold[i] || held.holds(HeldWrites.Stage.AFTER_META, block + i));
+        for (int i = 0, a = 0; i <= n; i++) {
+            boolean mustHold = i < n && hold[i];
             if (direct >= 0 && (i == n || mustHold)) {
                 engine.data.write(block + direct, src.slice(direct * blockSize, (i - direct) * blockSize));
                 direct = -1;
@@ -87,7 +94,7 @@ final class RangeWrite {
                 break;
             }
             if (mustHold) {
-                byte[] y = new byte[blockSize];
+                byte[] y = arrays[a++];
                 src.get(i * blockSize, y);
                 held.hold(HeldWrites.Stage.AFTER_META, block + i, y);
             } else if (direct < 0) {
@@ -115,10 +122,7 @@ final class RangeWrite {
                 continue;
             }
             int off = (i - first) * blockSize;
-            byte[] h = held.get(block + i); // newer than the disk: not yet written in place
-            if (h != null) {
-                System.arraycopy(h, 0, old, off, blockSize);
-            }
+            held.copyTo(block + i, old, off); // held data is newer than the disk: not yet written in place
             long s = Arrays.equals(old, off, off + blockSize, zeros, 0, blockSize) ? VolumeState.ZERO
                     : engine.space.allocate();
             if (s != VolumeState.ZERO) {

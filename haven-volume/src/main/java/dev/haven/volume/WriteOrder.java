@@ -91,6 +91,7 @@ final class WriteOrder {
      * frozen ({@link #flush()}).
      */
     void flushData() throws IOException {
+        List<byte[]> recyclable = held.retiredSoFar(); // no flush runs that captured them: reusable at our end
         List<Long> releases = space.takeReleased();
         Map<Long, byte[]> taken = held.capture(HeldWrites.Stage.AFTER_META);
         observer.at(FlushPoint.TAKEN);
@@ -105,6 +106,7 @@ final class WriteOrder {
         held.drain(HeldWrites.Stage.AFTER_META, taken, data);
         observer.at(FlushPoint.DRAINED);
         data.flush();
+        held.reuse(recyclable);
     }
 
     private void flushRestoreProgress() throws IOException {
