@@ -391,11 +391,22 @@ final class Engine {
 
     /** The stripe locks of blocks {@code [b, b + n)}, each once, in stripe order (the order range writers lock in). */
     ReentrantLock[] stripesOf(long b, int n) {
+        if (n == 1) {
+            return new ReentrantLock[] {stripe(b)}; // a 4 KiB write: no sorting
+        }
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = stripeIndex(b + i);
         }
-        return Arrays.stream(idx).sorted().distinct().mapToObj(i -> stripes[i]).toArray(ReentrantLock[]::new);
+        Arrays.sort(idx);
+        ReentrantLock[] out = new ReentrantLock[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || idx[i] != idx[i - 1]) {
+                out[k++] = stripes[idx[i]];
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
     ReentrantLock stripe(long b) {

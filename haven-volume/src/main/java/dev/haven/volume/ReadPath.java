@@ -111,8 +111,7 @@ final class ReadPath {
     /** Production block {@code b} as it is now (held data first) into {@code dst}. */
     private void readCurrentInto(long b, ByteBuffer dst) throws IOException {
         if (!held.copyTo(b, dst)) {
-            data.read(b, dst.slice(dst.position(), blockSize));
-            dst.position(dst.position() + blockSize);
+            readBlock(data, b, dst);
         }
     }
 
@@ -121,8 +120,7 @@ final class ReadPath {
         if (saved == VolumeState.ZERO) {
             dst.put(zeros);
         } else {
-            save.read(saved, dst.slice(dst.position(), blockSize));
-            dst.position(dst.position() + blockSize);
+            readBlock(save, saved, dst);
         }
     }
 
@@ -164,6 +162,16 @@ final class ReadPath {
             readCurrentInto(b, dst);
         } else {
             readSavedInto(saved, dst);
+        }
+    }
+
+    /** One block of {@code dev} into {@code dst} at its position, advancing it (no slice for a one-block read). */
+    private void readBlock(BlockDevice dev, long b, ByteBuffer dst) throws IOException {
+        if (dst.remaining() == blockSize) {
+            dev.read(b, dst);
+        } else {
+            dev.read(b, dst.slice(dst.position(), blockSize));
+            dst.position(dst.position() + blockSize);
         }
     }
 }
