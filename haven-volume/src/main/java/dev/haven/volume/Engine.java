@@ -3,7 +3,6 @@ package dev.haven.volume;
 import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -25,7 +24,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * durable; only then is it written in place. So the overwrite can never reach the disk first.
  */
 final class Engine {
-    private static final int STRIPES = 1024;
 
     final BlockDevice data;
     final BlockDevice save;
@@ -36,7 +34,8 @@ final class Engine {
     final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
     /** Serialises flushes; taken after {@link #admin} when both are held, never before it. */
     private final ReentrantLock flushLock = new ReentrantLock();
-    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Per-block locks: writes of one block, and reads that must not see a half-done copy. */
+    final Stripes stripes = new Stripes();
     private final HeldWrites held;
     private final RangeWrite rangeWrite;
     /** The read paths of production and of snapshot views. */
@@ -61,9 +60,6 @@ final class Engine {
         this.reads = new ReadPath(this, held);
         // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
         this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     // ---- lifecycle
@@ -270,7 +266,7 @@ final class Engine {
         for (long b = block; src.hasRemaining(); b++) {
             byte[] y = new byte[blockSize];
             src.get(y);
-            ReentrantLock l = stripe(b);
+            ReentrantLock l = stripes.of(b);
             l.lock();
             try {
                 op.write(b, y);
@@ -297,7 +293,7 @@ final class Engine {
 
     /** Copies block {@code c} from the restore source unless it is done, and moves the cursor past it. */
     void restoreCopy(VolumeState.RestoreStatus rs, Snapshot src, long c) throws IOException {
-        ReentrantLock l = stripe(c);
+        ReentrantLock l = stripes.of(c);
         l.lock();
         try {
             if (!rs.done(c)) {
@@ -389,33 +385,6 @@ final class Engine {
         return held.bytes();
     }
 
-    /** The stripe locks of blocks {@code [b, b + n)}, each once, in stripe order (the order range writers lock in). */
-    ReentrantLock[] stripesOf(long b, int n) {
-        if (n == 1) {
-            return new ReentrantLock[] {stripe(b)}; // a 4 KiB write: no sorting
-        }
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = stripeIndex(b + i);
-        }
-        Arrays.sort(idx);
-        ReentrantLock[] out = new ReentrantLock[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || idx[i] != idx[i - 1]) {
-                out[k++] = stripes[idx[i]];
-            }
-        }
-        return Arrays.copyOf(out, k);
-    }
-
-    ReentrantLock stripe(long b) {
-        return stripes[stripeIndex(b)];
-    }
-
-    private static int stripeIndex(long b) {
-        return Long.hashCode(b * 0x9E3779B97F4A7C15L) & (STRIPES - 1);
-    }
 
 
     private static boolean allZero(byte[] a) {

@@ -45,7 +45,7 @@ final class RangeWrite {
         for (long b = block; src.hasRemaining(); ) {
             int n = Math.min(MAX_BLOCKS, src.remaining() / blockSize);
             ByteBuffer part = src.slice(src.position(), n * blockSize);
-            ReentrantLock[] locks = engine.stripesOf(b, n);
+            ReentrantLock[] locks = engine.stripes.ofRange(b, n);
             for (ReentrantLock l : locks) {
                 l.lock();
             }

@@ -39,7 +39,7 @@ final class ReadPath {
                 return;
             }
             for (long b = block; dst.hasRemaining(); b++) {
-                ReentrantLock l = engine.stripe(b);
+                ReentrantLock l = engine.stripes.of(b);
                 l.lock();
                 try {
                     VolumeState.RestoreStatus rs = state.restore;
@@ -74,7 +74,7 @@ final class ReadPath {
                 return;
             }
             for (long b = block; dst.hasRemaining(); b++) {
-                ReentrantLock l = engine.stripe(b);
+                ReentrantLock l = engine.stripes.of(b);
                 l.lock();
                 try {
                     readSnapshotInto(s, b, dst);

@@ -334,7 +334,11 @@ public final class Volume implements AutoCloseable {
      * (SnapshotStallBench). The frozen part alone decides the point in time.
      */
     private <T> T admin(AdminCall<T> call) throws IOException {
-        engine.flush();
+        try {
+            engine.flush();
+        } catch (IllegalStateException e) {
+            throw new VolumeStateException(e.getMessage()); // closed: refused as the frozen part would
+        }
         engine.admin.writeLock().lock();
         try {
             engine.ensureOpen();
