@@ -48,6 +48,8 @@ final class BlockIndex {
 
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Table table = new Table(64);
+    /** Bumped after every put (volatile): a reader that sees it unchanged knows no mapping appeared meanwhile. */
+    private volatile long puts;
     private final ConcurrentSkipListSet<Long> blocks = new ConcurrentSkipListSet<>();
 
     /** Records that snapshot {@code seq} keeps block {@code block} at {@code save} (replacing an earlier entry). */
@@ -60,6 +62,7 @@ final class BlockIndex {
             if (old == null) {
                 blocks.add(block); // new to the index (a skip-list insert is a pointer chase: skip it otherwise)
             }
+            puts = puts + 1; // under the lock: no lost updates
         } finally {
             lock.unlock();
         }
@@ -92,6 +95,14 @@ final class BlockIndex {
         int i = find(p, seq);
         int at = i >= 0 ? i : -i - 1;
         return at < p.length / 2 ? p[2 * at + 1] : NONE;
+    }
+
+    /**
+     * A count of the puts so far. Read before a lookup and again later: if unchanged, no mapping
+     * was added in between, so a lookup then would find what the first one found.
+     */
+    long puts() {
+        return puts;
     }
 
     /** Newest seq that saved {@code block}, or -1. */
