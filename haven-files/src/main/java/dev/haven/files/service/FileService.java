@@ -8,8 +8,8 @@ import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
-import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
@@ -62,12 +62,11 @@ public final class FileService {
             }
             OpenRules.requireWritable(share);
             OpenSecurity.checkCreate(share, parent, options, principal);
-            found = OpenRules.create(share, parent, path, options, disposition);
+            found = OpenSecurity.create(share, parent, path, options, disposition, principal);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
-            OpenSecurity.initialize(share, parent, found, options, principal);
         } else {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
             // The share's limits (read-only) and the file's DACL both apply.
