@@ -398,6 +398,13 @@ public final class FileService {
         OpenSecurity.set(open, securityInformation, update);
     }
 
+    /** Renames the open named stream to {@code stream} of the same file ([MS-FSCC] 2.4.37 ":name"); needs DELETE. */
+    public void renameStream(Open open, String stream, boolean replaceIfExists) {
+        check(open);
+        need(open, open.granted().canDelete(), "rename");
+        Streams.rename(open, stream, replaceIfExists, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
+    }
+
     /** [MS-FSCC] 2.4.43: the data streams of the open's file, the default one first; none for a directory. */
     public List<StreamInfo> streams(Open open) {
         check(open);

@@ -218,6 +218,32 @@ final class Streams {
         return true;
     }
 
+    /**
+     * Renames a named stream within its file; the default stream cannot be a source or a target
+     * here, and an open stream cannot be replaced.
+     */
+    static void rename(Open open, String stream, boolean replace, java.util.function.LongPredicate isOpen) {
+        Open.Location from = open.location();
+        if (open.streamOf() == 0 || stream == null || stream.isEmpty()) {
+            throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "stream rename of " + open + " to '" + stream + "'");
+        }
+        FsCall.run(() -> {
+            HavenFs fs = open.share().fs();
+            Inode existing = child(fs, from.parent(), stream, false);
+            if (existing != null && existing.id() != open.inode()) {
+                if (!replace) {
+                    throw new FileServiceException(FileServiceError.EXISTS, "stream " + stream);
+                }
+                if (isOpen.test(existing.id())) {
+                    throw new FileServiceException(FileServiceError.ACCESS_DENIED, "stream " + stream + " is open");
+                }
+            }
+            fs.rename(from.parent(), from.name(), from.parent(), stream, replace);
+            return null;
+        });
+        open.moveTo(new Open.Location(from.parent(), stream));
+    }
+
     /** Deletes every named stream of {@code ino} (its last name is gone). */
     static void removeAll(HavenFs fs, long ino) throws FsException {
         Inode root = child(fs, HavenFs.ROOT, ROOT, false);
