@@ -31,6 +31,8 @@ public final class FileService {
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
+    /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
+    private final ConcurrentHashMap<FileKey, Open.Location> deferredDeletes = new ConcurrentHashMap<>();
 
     /** A service with its own rule engines. */
     public FileService() {
@@ -68,6 +70,9 @@ public final class FileService {
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
         } else {
+            if (deferredDeletes.containsKey(keyOf(share, found.id()))) {
+                throw new FileServiceException(FileServiceError.DELETE_PENDING, path.toString());
+            }
             action = OpenRules.actionOnExisting(share, found, path, disposition);
             // The share's limits (read-only) and the file's DACL both apply.
             granted = AccessMask.of(granted.bits()
@@ -134,7 +139,7 @@ public final class FileService {
         }
         CloseResult result = shareModes.close(open.id());
         Streams.afterClose(open, result.unlink() && open.location() != null,
-                s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
+                s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty(), deferredDeletes);
         return last;
     }
 

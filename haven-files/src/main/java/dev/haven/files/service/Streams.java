@@ -1,6 +1,7 @@
 package dev.haven.files.service;
 
 import dev.haven.files.AccessMask;
+import dev.haven.files.FileKey;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
@@ -168,24 +169,35 @@ final class Streams {
     /**
      * After the open's close: [MS-FSA] 2.1.5.4 deletes what was marked (the close itself always
      * succeeds; a directory that gained entries, or a name already gone, is left as it is). The
-     * streams of a file go with its last name, or, while a stream is still open, with the last
-     * close of a stream of the deleted file ({@code isOpen} tells whether an inode has opens).
+     * streams of a file go with its last name. While one of its streams is still open, the file
+     * stays delete-pending (in {@code deferred}, by file key) and goes, name and streams, at the
+     * last close of its streams, as Windows does ({@code isOpen} tells whether an inode has opens).
      */
-    static void afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen) {
+    static void afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen,
+            java.util.Map<FileKey, Open.Location> deferred) {
         HavenFs fs = open.share().fs();
         try {
             Open.Location at = open.location();
             if (delete && open.isDirectory()) {
                 fs.removeDirectory(at.parent(), at.name());
+            } else if (delete && open.streamOf() == 0 && !allClosed(fs, open.inode(), isOpen)) {
+                deferred.put(open.key(), at);
             } else if (delete) {
                 boolean lastName = open.streamOf() == 0 && fs.attributes(open.inode()).linkCount() == 1;
                 fs.unlink(at.parent(), at.name());
-                if (lastName && allClosed(fs, open.inode(), isOpen)) {
+                if (lastName) {
                     removeAll(fs, open.inode());
                 }
             }
-            if (open.streamOf() != 0 && !exists(fs, open.streamOf()) && allClosed(fs, open.streamOf(), isOpen)) {
-                removeAll(fs, open.streamOf());
+            if (open.streamOf() != 0 && allClosed(fs, open.streamOf(), isOpen)) {
+                Open.Location base = deferred.remove(FileService.keyOf(open.share(), open.streamOf()));
+                if (base != null) {
+                    boolean lastName = fs.attributes(open.streamOf()).linkCount() == 1;
+                    fs.unlink(base.parent(), base.name());
+                    if (lastName) {
+                        removeAll(fs, open.streamOf());
+                    }
+                }
             }
         } catch (FsException e) {
             if (e.error() != FsError.NOT_EMPTY && e.error() != FsError.NOT_FOUND) {

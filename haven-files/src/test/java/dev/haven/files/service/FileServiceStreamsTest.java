@@ -107,13 +107,20 @@ class FileServiceStreamsTest extends FileServiceFixture {
     }
 
     @Test
-    void aStreamStaysReadableUntilClosedAfterItsFileIsDeleted() throws Exception {
+    void aDeletedFileStaysDeletePendingUntilItsLastStreamCloses() throws Exception {
         Open s = open("f", "s", CreateDisposition.CREATE, OpenOptions.NONE, ShareAccess.ALL).open();
         service.write(s, 0, ByteBuffer.wrap(new byte[] {7}), false);
         service.close(service.open(share, SharePath.parse("f", '/'), CreateDisposition.OPEN,
                 new OpenOptions(false, true, true, false), AccessMask.of(AccessMask.DELETE), ShareAccess.ALL, USER).open());
         assertArrayEquals(new byte[] {7}, read(service, s, 1));
+        // The file stays delete-pending while its stream is open, by name and through the stream.
+        assertEquals(FileServiceError.DELETE_PENDING, assertThrows(FileServiceException.class,
+                () -> open("f", null, CreateDisposition.OPEN_IF, OpenOptions.NONE, ShareAccess.ALL)).error());
+        assertEquals(FileServiceError.DELETE_PENDING, assertThrows(FileServiceException.class,
+                () -> open("f", "s", CreateDisposition.OPEN_IF, OpenOptions.NONE, ShareAccess.ALL)).error());
         service.close(s);
+        assertEquals(FileServiceError.NOT_FOUND, assertThrows(FileServiceException.class,
+                () -> open("f", null, CreateDisposition.OPEN, OpenOptions.NONE, ShareAccess.ALL)).error());
         assertEquals(List.of(), fs.listAll(fs.lookup(HavenFs.ROOT, Streams.ROOT).id()));
     }
 }
