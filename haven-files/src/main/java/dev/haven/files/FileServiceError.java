@@ -55,6 +55,8 @@ public enum FileServiceError {
     NAME_INVALID,
     /** STATUS_MEDIA_WRITE_PROTECTED: the file system is mounted read-only. */
     READ_ONLY,
+    /** STATUS_INVALID_VIEW_SIZE: a server-side copy's source range passes the source's end ([MS-SMB2] 3.3.5.15.6). */
+    RANGE_BEYOND_END,
     /** STATUS_FILE_TOO_LARGE: an offset or size beyond what the file system holds. */
     FILE_TOO_LARGE,
     /** STATUS_UNEXPECTED_IO_ERROR: the storage failed (fail-stop) or is closed. */

@@ -35,11 +35,11 @@ public final class FileSecurity {
      * The descriptor of a share root that has none: owner Administrators, group Users; SYSTEM
      * and Administrators full control, the creator of a file full control of it (CREATOR OWNER),
      * Authenticated Users modify and Everyone read and execute, all inherited by files and
-     * directories (as a new Windows share folder). On the root itself Authenticated Users have
-     * full control, as on a Samba share root owned by the connecting user: Haven has no
-     * administrators yet, so someone must be able to manage the root, and smbtorture's
-     * delete-on-close-perms tests expect FILE_DELETE_CHILD there (what a user creates at the top
-     * of a share it can always remove). Set a descriptor on the root for anything stricter.
+     * directories (as a new Windows share folder). On the root itself Authenticated Users may also
+     * delete children (FILE_DELETE_CHILD), as Samba's default share root owned by the connecting
+     * user allows and as smbtorture's delete-on-close-perms tests expect: what a user creates at
+     * the top of a share it can always remove, whatever DACL it gave it. Users get no WRITE_DAC or
+     * WRITE_OWNER on the root itself (Haven has no administrators yet).
      */
     public static SecurityDescriptor shareRootDefault() {
         int inherit = Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT;
@@ -48,7 +48,7 @@ public final class FileSecurity {
                 Ace.Simple.allow(Sid.SYSTEM, AccessCheck.ALL_RIGHTS, inherit),
                 Ace.Simple.allow(Sid.ADMINISTRATORS, AccessCheck.ALL_RIGHTS, inherit),
                 Ace.Simple.allow(Sid.CREATOR_OWNER, AccessCheck.ALL_RIGHTS, inherit | Ace.INHERIT_ONLY),
-                Ace.Simple.allow(Sid.AUTHENTICATED_USERS, AccessCheck.ALL_RIGHTS, 0),
+                Ace.Simple.allow(Sid.AUTHENTICATED_USERS, MODIFY | AccessMask.FILE_DELETE_CHILD, 0),
                 Ace.Simple.allow(Sid.AUTHENTICATED_USERS, MODIFY, inherit | Ace.INHERIT_ONLY),
                 Ace.Simple.allow(Sid.EVERYONE, READ_EXECUTE, inherit))));
     }

@@ -9,6 +9,8 @@ import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.files.lock.PendingLock;
+import dev.haven.files.notify.NotifyFilter;
 import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
@@ -31,6 +33,7 @@ public final class FileService {
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
+    private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
     /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
     private final ConcurrentHashMap<FileKey, Open.Location> deferredDeletes = new ConcurrentHashMap<>();
 
@@ -69,6 +72,7 @@ public final class FileService {
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
+            changes.created(share, parent.id(), path, found.isDirectory());
         } else {
             if (deferredDeletes.containsKey(keyOf(share, found.id()))) {
                 throw new FileServiceException(FileServiceError.DELETE_PENDING, path.toString());
@@ -86,7 +90,7 @@ public final class FileService {
         if (granted.canDelete() && !found.isDirectory()) {
             Streams.checkDeleteSharing(shareModes, share, found.id());
         }
-        Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path.name()), granted,
+        Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path), granted,
                 shareAccess, options, 0);
         truncateFor(open, action);
         return new OpenResult(open, action, attributes(open));
@@ -100,6 +104,7 @@ public final class FileService {
                     open.share().fs().truncate(open.inode(), 0);
                     return null;
                 });
+                changes.modified(open, FileChanges.OVERWRITE);
             } catch (RuntimeException e) {
                 close(open);
                 throw e;
@@ -131,6 +136,7 @@ public final class FileService {
         if (!opens.remove(open.id(), open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
         }
+        changes.closed(open);
         FileAttributes last;
         try {
             last = attributes(open, false);
@@ -138,8 +144,14 @@ public final class FileService {
             locks.closeOpen(open.key(), open.id());
         }
         CloseResult result = shareModes.close(open.id());
-        Streams.afterClose(open, result.unlink() && open.location() != null,
-                s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty(), deferredDeletes);
+        boolean delete = result.unlink() && open.location() != null;
+        boolean removed = Streams.afterClose(open, delete, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty(),
+                deferredDeletes);
+        if (removed && open.streamOf() == 0) {
+            changes.removed(open.share(), open.location().parent(), open.location().path(), open.isDirectory());
+        } else if (!delete && open.isDirectory() && shareModes.isDeletePending(open.key())) {
+            changes.deletePending(open); // a delete-on-close open of a directory others keep open
+        }
         return last;
     }
 
@@ -171,6 +183,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canRead(), "read");
+        IoBounds.checkRead(offset, dst.remaining());
         locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
         return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
     }
@@ -181,6 +194,10 @@ public final class FileService {
         needFile(open);
         need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
+        IoBounds.checkWrite(offset, n);
+        if (n == 0) {
+            return 0;
+        }
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
@@ -189,6 +206,7 @@ public final class FileService {
             }
             return null;
         });
+        changes.modified(open, FileChanges.WRITE);
         return n;
     }
 
@@ -230,12 +248,15 @@ public final class FileService {
             // [MS-FSA] 2.1.5.15.2: FILE_ATTRIBUTE_TEMPORARY on a directory is STATUS_INVALID_PARAMETER.
             throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "TEMPORARY on a directory");
         }
+        // [MS-FSA] 2.1.5.15.2: the sparse flag changes only through FSCTL_SET_SPARSE.
         Integer dos = info.dosAttributes() == null ? null
-                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
+                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL | SparseFiles.SPARSE_FILE)
+                        | attributes(open).dosAttributes() & SparseFiles.SPARSE_FILE;
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
                 .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
         dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
         FsCall.run(() -> open.share().fs().setAttributes(open.streamOf() != 0 ? open.streamOf() : open.inode(), withDos));
+        changes.basicInfo(open, info);
         return attributes(open);
     }
 
@@ -248,6 +269,7 @@ public final class FileService {
             open.share().fs().truncate(open.inode(), size);
             return null;
         });
+        changes.modified(open, NotifyFilter.SIZE);
     }
 
     /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
@@ -272,6 +294,9 @@ public final class FileService {
             throw new FileServiceException(FileServiceError.NOT_EMPTY, open.toString());
         }
         shareModes.setDeletePending(open.id(), delete);
+        if (delete) {
+            changes.deletePending(open);
+        }
     }
 
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
@@ -298,7 +323,9 @@ public final class FileService {
             open.share().fs().rename(from.parent(), from.name(), dir.id(), target.name(), replaceIfExists);
             return null;
         });
-        open.moveTo(new Open.Location(dir.id(), target.name()));
+        Open.Location to = new Open.Location(dir.id(), target);
+        open.moveTo(to);
+        changes.renamed(open, from, to);
     }
 
     /**
@@ -345,6 +372,7 @@ public final class FileService {
             }
             return open.share().fs().link(open.inode(), dir.id(), target.name());
         });
+        changes.created(open.share(), dir.id(), target, false);
     }
 
     /** Up to about {@code max} entries of the open directory after {@code cookie} (0 to start). */
@@ -372,6 +400,11 @@ public final class FileService {
         return new DirectoryPage(out, page.cookie(), page.end());
     }
 
+    /** Change notification: watches on directory opens, and the publisher siblings report their changes to. */
+    public FileChanges changes() {
+        return changes;
+    }
+
     /** Size and identity of the share's file system. */
     public VolumeInfo statfs(Share share) {
         dev.haven.fs.FsStats s = FsCall.run(() -> share.fs().statfs());
@@ -385,10 +418,25 @@ public final class FileService {
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
     }
 
+    /**
+     * Takes one lock, waiting while it conflicts ([MS-FSA] 2.1.5.8, FailImmediately FALSE); the
+     * request may come back already granted. Closing the open cancels the wait.
+     */
+    public PendingLock lockOrWait(Open open, LockRequest request) {
+        check(open);
+        return locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
+                request.exclusive());
+    }
+
     /** Releases one byte-range lock held exactly so. */
     public void unlock(Open open, long offset, long length) {
         check(open);
         locks.unlock(open.key(), open.id(), OwnerId.NONE, offset, length);
+    }
+
+    /** The byte-range locks, for the components next to the service (server-side copy, sparse files). */
+    ByteRangeLocks locks() {
+        return locks;
     }
 
     /** The parts {@code securityInformation} ([MS-DTYP] 2.4.7) names of the file's descriptor; needs READ_CONTROL. */

@@ -22,8 +22,16 @@ public final class Open {
     private final long streamOf;
     private volatile Location location;
 
-    /** Where an open's file is named: its directory and name (the share root has none). */
-    record Location(long parent, String name) {
+    /**
+     * Where an open's file is named: its directory, its path from the share root and its name in
+     * that directory (for a named stream: the stream directory and the stream's name, with the
+     * file's path). The share root has none.
+     */
+    record Location(long parent, SharePath path, String name) {
+        /** The location of a file or directory: its name is the path's last component. */
+        Location(long parent, SharePath path) {
+            this(parent, path, path.name());
+        }
     }
 
     Open(OpenId id, Share share, FileKey key, FileId fileId, boolean directory, AccessMask granted,

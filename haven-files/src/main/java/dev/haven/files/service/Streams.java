@@ -66,7 +66,7 @@ final class Streams {
             } else {
                 action = OpenRules.actionOnExisting(share, found, path, disposition);
             }
-            Open open = service.register(share, found, new Open.Location(dir.id(), options.stream()), granted,
+            Open open = service.register(share, found, new Open.Location(dir.id(), path, options.stream()), granted,
                     shareAccess, options, baseIno);
             service.truncateFor(open, action);
             return new OpenResult(open, action, service.attributes(open));
@@ -172,19 +172,23 @@ final class Streams {
      * streams of a file go with its last name. While one of its streams is still open, the file
      * stays delete-pending (in {@code deferred}, by file key) and goes, name and streams, at the
      * last close of its streams, as Windows does ({@code isOpen} tells whether an inode has opens).
+     * Returns true when the open's own name was removed.
      */
-    static void afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen,
+    static boolean afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen,
             java.util.Map<FileKey, Open.Location> deferred) {
         HavenFs fs = open.share().fs();
+        boolean removed = false;
         try {
             Open.Location at = open.location();
             if (delete && open.isDirectory()) {
                 fs.removeDirectory(at.parent(), at.name());
+                removed = true;
             } else if (delete && open.streamOf() == 0 && !allClosed(fs, open.inode(), isOpen)) {
                 deferred.put(open.key(), at);
             } else if (delete) {
                 boolean lastName = open.streamOf() == 0 && fs.attributes(open.inode()).linkCount() == 1;
                 fs.unlink(at.parent(), at.name());
+                removed = true;
                 if (lastName) {
                     removeAll(fs, open.inode());
                 }
@@ -204,6 +208,7 @@ final class Streams {
                 throw FsFailure.of(e);
             }
         }
+        return removed;
     }
 
     private static boolean exists(HavenFs fs, long ino) throws FsException {
@@ -253,7 +258,7 @@ final class Streams {
             fs.rename(from.parent(), from.name(), from.parent(), stream, replace);
             return null;
         });
-        open.moveTo(new Open.Location(from.parent(), stream));
+        open.moveTo(new Open.Location(from.parent(), from.path(), stream));
     }
 
     /** Deletes every named stream of {@code ino} (its last name is gone). */

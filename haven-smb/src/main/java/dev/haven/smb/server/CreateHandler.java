@@ -24,6 +24,9 @@ final class CreateHandler {
     private static final int MAX_IMPERSONATION = 3;
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
+        if (IpcPipes.isIpc(ctx)) {
+            return IpcPipes.create(ctx, req);
+        }
         Share share = Opens.share(ctx);
         if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
             // [MS-SMB2] 3.3.5.9: an ImpersonationLevel outside 2.2.13's set is STATUS_BAD_IMPERSONATION_LEVEL.

@@ -1,15 +1,18 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.FileServiceException;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.files.lock.PendingLock;
 import dev.haven.smb.wire.LockResponse;
 import dev.haven.smb.wire.NtStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * [MS-SMB2] 3.3.5.14: LOCK through the lock engine. All elements unlock, or all lock. A blocking
- * lock (no FAIL_IMMEDIATELY) that conflicts is answered STATUS_LOCK_NOT_GRANTED at once: Haven
- * does not send asynchronous replies yet.
+ * lock (a single element without FAIL_IMMEDIATELY) that conflicts goes asynchronous and is
+ * answered when the lock is granted, or when CANCEL, LOGOFF, TREE_DISCONNECT or CLOSE withdraws it.
  */
 final class LockHandler {
     private static final int SHARED = dev.haven.smb.wire.LockRequest.SHARED_LOCK;
@@ -41,9 +44,43 @@ final class LockHandler {
             }
             wanted.add(new LockRequest(e.offset(), e.length(), kind == EXCLUSIVE));
         }
+        if (wanted.size() == 1 && (req.locks().get(0).flags() & FAIL) == 0) {
+            return lockOrWait(ctx, open, wanted.get(0));
+        }
         if (!wanted.isEmpty()) {
             ctx.server().fileService().lock(open.open(), wanted);
         }
         return Reply.ok(new LockResponse());
+    }
+
+    /** [MS-SMB2] 3.3.5.14.2: a blocking lock waits for the range, asynchronously. */
+    private static Reply lockOrWait(RequestContext ctx, SmbOpen open, LockRequest wanted) throws SmbStatusException {
+        PendingLock waiting = ctx.server().fileService().lockOrWait(open.open(), wanted);
+        if (waiting.isGranted()) {
+            return Reply.ok(new LockResponse());
+        }
+        // The status a withdrawal answers with; set before the wait is cancelled, read when the
+        // cancellation completes the wait (on the same thread, inside PendingLock.cancel()).
+        AtomicReference<NtStatus> withdrawn = new AtomicReference<>();
+        PendingRequest pending = ctx.goAsync((request, reason) -> {
+            // [MS-SMB2] 3.3.5.16: CANCEL answers STATUS_CANCELLED; a lock that loses its handle to
+            // LOGOFF, TREE_DISCONNECT or CLOSE answers STATUS_RANGE_NOT_LOCKED (as Windows does).
+            withdrawn.set(reason == PendingRequest.CancelReason.CANCEL ? NtStatus.CANCELLED : NtStatus.RANGE_NOT_LOCKED);
+            waiting.cancel(); // false if granted meanwhile: then the grant answers SUCCESS
+        });
+        waiting.future().whenComplete((lock, failure) -> {
+            if (failure == null) {
+                pending.complete(NtStatus.SUCCESS, new LockResponse());
+            } else {
+                NtStatus why = withdrawn.get();
+                pending.fail(why != null ? why : statusOf(failure));
+            }
+        });
+        return pending.interim();
+    }
+
+    private static NtStatus statusOf(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        return cause instanceof FileServiceException e ? FileServiceStatus.of(e.error()) : NtStatus.INTERNAL_ERROR;
     }
 }

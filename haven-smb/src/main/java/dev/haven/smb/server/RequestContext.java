@@ -19,8 +19,15 @@ final class RequestContext {
     boolean signFinal;
     /** Set when the response must go out unencrypted though the session encrypts (3.3.5.5.3). */
     boolean plainFinal;
-    /** 3.1.1: the response must be added to this session's preauth hash once encoded. */
-    Session hashResponseInto;
+    /** 3.1.1: the response must be added to this channel's preauth hash once encoded. */
+    Channel hashResponseInto;
+    /**
+     * Signs the response instead of the channel's key: a binding exchange is answered under
+     * Session.SigningKey until its channel has a key of its own ([MS-SMB2] 3.3.4.1.1).
+     */
+    dev.haven.smb.crypto.MessageSigner responseSigner;
+    /** [MS-SMB2] 3.3.5.2.9: the session is EXPIRED; only the commands it still allows may run. */
+    boolean sessionExpired;
     /** [MS-SMB2] 3.3.5.2.7.2: the FileId the previous request of a related compound used or made. */
     dev.haven.smb.wire.Smb2FileId chainedFileId;
     /** The status of the previous related CREATE when it failed. */
@@ -35,6 +42,20 @@ final class RequestContext {
         this.header = header;
         this.message = message;
         this.encrypted = encrypted;
+    }
+
+    /**
+     * [MS-SMB2] 3.3.4.2: makes this request asynchronous; the handler returns
+     * {@link PendingRequest#interim()} and completes the request later. Fails with
+     * STATUS_INSUFFICIENT_RESOURCES when the connection holds too many pending requests.
+     */
+    PendingRequest goAsync(PendingRequest.Canceller canceller) throws SmbStatusException {
+        PendingRequest p = connection.pending.add(this, canceller);
+        if (p == null) {
+            throw new SmbStatusException(NtStatus.INSUFFICIENT_RESOURCES,
+                    PendingRequests.LIMIT + " requests already pending on this connection");
+        }
+        return p;
     }
 
     ServerContext server() {

@@ -1,6 +1,8 @@
 package dev.haven.smb.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.haven.files.service.FileAttributes;
@@ -54,13 +56,21 @@ class InfoClassesTest {
     }
 
     @Test
-    void onlyANameThatFitsEightDotThreeIsItsOwnShortName() throws Exception {
+    void aNameThatFitsEightDotThreeIsItsOwnShortNameAndOthersGetAStableDerivedOne() throws Exception {
         InfoEncoding.Encoded shortName = FileInfoClasses.alternateName(new WireWriter(), "dir\\bufsize.txt");
         assertEquals(4 + 2 * "bufsize.txt".length(), shortName.bytes().length);
-        for (String longName : new String[] {"a long name.txt", "toolongname.txt", "x.html", "a.b.c", ""}) {
-            assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
-                    () -> FileInfoClasses.alternateName(new WireWriter(), longName)).status(), longName);
+        java.util.regex.Pattern eightDotThree = java.util.regex.Pattern.compile("[A-Z0-9_!#$%&'()@^`{}~-]{1,8}(\\.[A-Z0-9_!#$%&'()@^`{}~-]{1,3})?");
+        for (String longName : new String[] {"a long name.txt", "toolongname.txt", "x.html", "a.b.c", ".profile",
+                "torture_smb2_getfinfo_access", "ünïcode.データ"}) {
+            String s = ShortNames.of(longName);
+            assertTrue(eightDotThree.matcher(s).matches(), longName + " -> " + s);
+            assertEquals(s, ShortNames.of(longName), "stable");
         }
+        assertEquals("TOOL~", ShortNames.of("toolongname.txt").substring(0, 5));
+        assertTrue(ShortNames.of("toolongname.txt").endsWith(".TXT"));
+        assertNotEquals(ShortNames.of("toolongname1.txt"), ShortNames.of("toolongname2.txt"));
+        assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
+                () -> FileInfoClasses.alternateName(new WireWriter(), "")).status(), "the share root");
     }
 
     @Test

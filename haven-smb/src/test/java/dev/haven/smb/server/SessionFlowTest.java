@@ -125,9 +125,10 @@ class SessionFlowTest {
         assertEquals(NtStatus.SUCCESS, h.status());
         assertTrue(signer.verify(reply, 0, reply.length));
         treeId = h.treeId();
-        byte[] create = exchange(signed(build(Command.CHANGE_NOTIFY, w -> w.u16(32).u16(0))));
-        assertEquals(NtStatus.NOT_SUPPORTED, header(create).status());
-        assertTrue(signer.verify(create, 0, create.length));
+        // An error answer on a signing session is signed too (a malformed CHANGE_NOTIFY here).
+        byte[] error = exchange(signed(build(Command.CHANGE_NOTIFY, w -> w.u16(32).u16(0))));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(error).status());
+        assertTrue(signer.verify(error, 0, error.length));
     }
 
     @Test
@@ -196,7 +197,7 @@ class SessionFlowTest {
     void answersAnInternalFailureWithInternalErrorAndKeepsServing() throws Exception {
         connection = new Connection(TestServers.context(name -> {
             throw new IllegalStateException("directory down (expected in this test)");
-        }), "192.0.2.9");
+        }), "192.0.2.9", new RecordingOutput());
         negotiate302();
         assertEquals(NtStatus.INTERNAL_ERROR, login(Dialect.SMB_3_0_2, "pass").status());
         assertEquals(0, connection.sessionCount());

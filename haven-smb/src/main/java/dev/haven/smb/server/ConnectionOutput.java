@@ -1,0 +1,14 @@
+package dev.haven.smb.server;
+
+/**
+ * The way back to a client outside the request that is being processed: a late (asynchronous)
+ * response, or a message the server starts (an oplock or lease break). Tasks run on the
+ * connection's serial executor, so they see the connection's state as its requests do.
+ */
+interface ConnectionOutput {
+    /** Runs {@code task} on the connection's serial executor, after what is queued there. */
+    void execute(Runnable task);
+
+    /** Writes one SMB2 payload (the transport header is added); called on the serial executor. */
+    void send(byte[] payload);
+}
