@@ -2,8 +2,9 @@
  * The file service over HavenFS: shares and path resolution that never leaves a share, the open
  * table ({@link dev.haven.files.service.FileService}, {@link dev.haven.files.service.Open}),
  * create dispositions, data I/O with byte-range lock checks, attributes as protocol-neutral
- * records, rename, links, delete-on-close and directory listing. It calls the rule engines of
- * {@code share} and {@code lock} and maps every {@link dev.haven.fs.FsError} to a
+ * records, rename, links, delete-on-close and directory listing. It publishes every change it
+ * makes to the change-notification watches ({@link dev.haven.files.service.FileChanges}), calls
+ * the rule engines of {@code share} and {@code lock} and maps every {@link dev.haven.fs.FsError} to a
  * {@link dev.haven.files.FileServiceError} in one place ({@link dev.haven.files.service.FsFailure}).
  */
 package dev.haven.files.service;

@@ -126,7 +126,7 @@ class SessionFlowTest {
         assertTrue(signer.verify(reply, 0, reply.length));
         treeId = h.treeId();
         byte[] create = exchange(signed(build(Command.CHANGE_NOTIFY, w -> w.u16(32).u16(0))));
-        assertEquals(NtStatus.NOT_SUPPORTED, header(create).status());
+        assertEquals(NtStatus.INVALID_PARAMETER, header(create).status());
         assertTrue(signer.verify(create, 0, create.length));
     }
 
