@@ -21,6 +21,8 @@ public enum FileServiceError {
     CANCELLED,
     /** STATUS_ACCESS_DENIED: the open lacks the access the operation needs. */
     ACCESS_DENIED,
+    /** STATUS_CANNOT_DELETE: a read-only file cannot be deleted or marked delete-on-close ([MS-FSA] 2.1.5.1.2.1). */
+    CANNOT_DELETE,
     /** STATUS_INVALID_PARAMETER: a malformed or inconsistent argument. */
     INVALID_PARAMETER,
     /** STATUS_FILE_CLOSED: the open named is not (or no longer) open. */

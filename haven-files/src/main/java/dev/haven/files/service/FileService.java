@@ -8,6 +8,7 @@ import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
+import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.lock.PendingLock;
 import dev.haven.files.notify.NotifyFilter;
@@ -51,6 +52,9 @@ public final class FileService {
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
+        if (options.stream() != null && !options.stream().isEmpty()) {
+            return Streams.open(this, share, path, disposition, options, desiredAccess, shareAccess, principal);
+        }
         AccessMask granted = OpenRules.grant(share, desiredAccess);
         Inode parent = PathResolver.parentOf(share, path);
         Inode found = PathResolver.lookupOrNull(share, parent, path);
@@ -60,24 +64,40 @@ public final class FileService {
                 throw new FileServiceException(FileServiceError.NOT_FOUND, path.toString());
             }
             OpenRules.requireWritable(share);
+            OpenSecurity.checkCreate(share, parent, options, principal);
             found = OpenRules.create(share, parent, path, options, disposition);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
+            OpenSecurity.initialize(share, parent, found, options, principal);
             changes.created(share, parent.id(), path, found.isDirectory());
         } else {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
+            // The share's limits (read-only) and the file's DACL both apply.
+            granted = AccessMask.of(granted.bits()
+                    & OpenSecurity.grantExisting(share, found, parent, path.isRoot(), desiredAccess, disposition, options,
+                            principal).bits());
         }
         OpenRules.checkKind(found, options);
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
         }
-        Open open = register(share, found, parent, path, granted, shareAccess, options);
+        if (granted.canDelete() && !found.isDirectory()) {
+            Streams.checkDeleteSharing(shareModes, share, found.id());
+        }
+        Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path), granted,
+                shareAccess, options, 0);
+        truncateFor(open, action);
+        return new OpenResult(open, action, attributes(open));
+    }
+
+    /** Empties the file an overwrite or supersede opened; the open is closed again if that fails. */
+    void truncateFor(Open open, CreateAction action) {
         if (action == CreateAction.OVERWRITTEN || action == CreateAction.SUPERSEDED) {
             try {
                 FsCall.run(() -> {
-                    share.fs().truncate(open.inode(), 0);
+                    open.share().fs().truncate(open.inode(), 0);
                     return null;
                 });
                 changes.modified(open, FileChanges.OVERWRITE);
@@ -86,15 +106,14 @@ public final class FileService {
                 throw e;
             }
         }
-        return new OpenResult(open, action, attributes(open));
     }
 
-    private Open register(Share share, Inode found, Inode parent, SharePath path, AccessMask granted,
-            ShareAccess shareAccess, OpenOptions options) {
+    Open register(Share share, Inode found, Open.Location where, AccessMask granted, ShareAccess shareAccess,
+            OpenOptions options, long streamOf) {
         OpenId id = OpenId.random();
         FileKey key = keyOf(share, found.id());
-        Open.Location where = path.isRoot() ? null : new Open.Location(parent.id(), path);
-        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where);
+        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where,
+                streamOf);
         shareModes.open(key, id, granted, shareAccess, options.deleteOnClose());
         opens.put(id, open);
         return open;
@@ -121,32 +140,14 @@ public final class FileService {
             locks.closeOpen(open.key(), open.id());
         }
         CloseResult result = shareModes.close(open.id());
-        if (result.unlink() && open.location() != null) {
-            deleteAtLastClose(open);
-        } else if (open.isDirectory() && shareModes.isDeletePending(open.key())) {
+        boolean delete = result.unlink() && open.location() != null;
+        boolean removed = Streams.afterClose(open, delete, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
+        if (removed && open.streamOf() == 0) {
+            changes.removed(open.share(), open.location().parent(), open.location().path(), open.isDirectory());
+        } else if (!delete && open.isDirectory() && shareModes.isDeletePending(open.key())) {
             changes.deletePending(open); // a delete-on-close open of a directory others keep open
         }
         return last;
-    }
-
-    /**
-     * [MS-FSA] 2.1.5.4: the close itself always succeeds; a directory that gained entries since it
-     * was marked, or a name already gone, is left as it is.
-     */
-    private void deleteAtLastClose(Open open) {
-        Open.Location at = open.location();
-        try {
-            if (open.isDirectory()) {
-                open.share().fs().removeDirectory(at.parent(), at.name());
-            } else {
-                open.share().fs().unlink(at.parent(), at.name());
-            }
-            changes.removed(open.share(), at.parent(), at.path(), open.isDirectory());
-        } catch (FsException e) {
-            if (e.error() != dev.haven.fs.FsError.NOT_EMPTY && e.error() != dev.haven.fs.FsError.NOT_FOUND) {
-                throw FsFailure.of(e);
-            }
-        }
     }
 
     /** True while the open is open. */
@@ -222,7 +223,7 @@ public final class FileService {
     }
 
     private static FileAttributes attributes(Open open, boolean deletePending) {
-        return FileAttributes.of(FsCall.run(() -> open.share().fs().attributes(open.fileId())), deletePending);
+        return FileAttributes.of(FsCall.run(() -> Streams.metadata(open)), deletePending);
     }
 
     /** The attributes of the directory containing the open's directory (the share root for the root). */
@@ -249,9 +250,9 @@ public final class FileService {
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
                 .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
         dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
-        Inode after = FsCall.run(() -> open.share().fs().setAttributes(open.inode(), withDos));
+        FsCall.run(() -> open.share().fs().setAttributes(open.streamOf() != 0 ? open.streamOf() : open.inode(), withDos));
         changes.basicInfo(open, info);
-        return FileAttributes.of(after, shareModes.isDeletePending(open.key()));
+        return attributes(open);
     }
 
     /** Sets the file size; needs write access. */
@@ -276,6 +277,10 @@ public final class FileService {
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
     public void setDeleteOnClose(Open open, boolean delete) {
         check(open);
+        need(open, !delete || open.granted().canDelete(), "delete");
+        if (delete && !open.isDirectory() && (attributes(open).dosAttributes() & OpenSecurity.READONLY) != 0) {
+            throw new FileServiceException(FileServiceError.CANNOT_DELETE, "read-only " + open);
+        }
         if (delete && open.location() == null) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "the share root cannot be deleted");
         }
@@ -376,6 +381,9 @@ public final class FileService {
         dev.haven.fs.DirPage page = FsCall.run(() -> fs.list(open.inode(), cookie, max));
         List<DirectoryEntry> out = new java.util.ArrayList<>(page.entries().size());
         for (dev.haven.fs.DirEntry e : page.entries()) {
+            if (Streams.isHidden(e.name())) {
+                continue;
+            }
             try {
                 Inode i = fs.attributes(e.inode());
                 out.add(new DirectoryEntry(e.name(), FileAttributes.of(i,
@@ -424,6 +432,25 @@ public final class FileService {
     /** The byte-range locks, for the components next to the service (server-side copy, sparse files). */
     ByteRangeLocks locks() {
         return locks;
+    }
+
+    /** The parts {@code securityInformation} ([MS-DTYP] 2.4.7) names of the file's descriptor; needs READ_CONTROL. */
+    public SecurityDescriptor securityDescriptor(Open open, int securityInformation) {
+        check(open);
+        return OpenSecurity.query(open, securityInformation);
+    }
+
+    /** Replaces the parts {@code securityInformation} names; needs WRITE_OWNER and/or WRITE_DAC. */
+    public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
+        check(open);
+        OpenSecurity.set(open, securityInformation, update);
+    }
+
+    /** [MS-FSCC] 2.4.43: the data streams of the open's file, the default one first; none for a directory. */
+    public List<StreamInfo> streams(Open open) {
+        check(open);
+        return FsCall.run(() -> Streams.list(open.share().fs(), open.streamOf() != 0 ? open.streamOf() : open.inode(),
+                open.isDirectory()));
     }
 
     /** Number of opens (for tests and metrics). */

@@ -8,6 +8,9 @@ import dev.haven.smb.wire.FileTimes;
 /** [MS-SMB2] 3.3.5.10: CLOSE, with the attributes after the close when POSTQUERY_ATTRIB asks for them. */
 final class CloseHandler {
     Reply handle(RequestContext ctx, CloseRequest req) throws SmbStatusException {
+        if (IpcPipes.isIpc(ctx)) {
+            return IpcPipes.close(ctx, req);
+        }
         SmbOpen open = Opens.find(ctx, req.fileId());
         ctx.connection.pending.cancelAll(p -> open.fileId().equals(p.context().fileId),
                 PendingRequest.CancelReason.CLOSE);

@@ -1,6 +1,8 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.service.FileAttributes;
+import dev.haven.files.service.StreamInfo;
+import java.util.List;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.WireWriter;
 
@@ -54,9 +56,6 @@ final class FileInfoClasses {
             case NAME -> {
                 return name(w, "\\" + open.path(), NAME_FIXED);
             }
-            case STREAM -> {
-                return stream(w, a);
-            }
             case ALTERNATE_NAME -> {
                 return alternateName(w, open.path());
             }
@@ -105,13 +104,22 @@ final class FileInfoClasses {
         return new InfoEncoding.Encoded(w.toByteArray(), fixed);
     }
 
-    /** [MS-FSCC] 2.4.43 FileStreamInformation: one "::$DATA" entry for a file, nothing for a directory. */
-    private static InfoEncoding.Encoded stream(WireWriter w, FileAttributes a) {
-        if (a.directory()) {
-            return new InfoEncoding.Encoded(new byte[0], 0);
+    /**
+     * [MS-FSCC] 2.4.43 FileStreamInformation: NextEntryOffset, StreamNameLength, StreamSize,
+     * StreamAllocationSize, StreamName; entries 8-byte aligned; nothing for a directory.
+     */
+    static InfoEncoding.Encoded streams(List<StreamInfo> streams) {
+        WireWriter w = new WireWriter();
+        for (int i = 0; i < streams.size(); i++) {
+            StreamInfo s = streams.get(i);
+            byte[] raw = InfoEncoding.utf16(s.name());
+            int size = 24 + raw.length;
+            int next = i + 1 < streams.size() ? (size + 7) & ~7 : 0;
+            w.u32(next).u32(raw.length).u64(s.size()).u64(s.allocationSize()).bytes(raw);
+            for (int pad = size; pad < next; pad++) {
+                w.u8(0);
+            }
         }
-        byte[] raw = InfoEncoding.utf16("::$DATA");
-        w.u32(0).u32(raw.length).u64(a.size()).u64(a.allocationSize()).bytes(raw);
-        return new InfoEncoding.Encoded(w.toByteArray(), STREAM_FIXED);
+        return new InfoEncoding.Encoded(w.toByteArray(), streams.isEmpty() ? 0 : STREAM_FIXED);
     }
 }

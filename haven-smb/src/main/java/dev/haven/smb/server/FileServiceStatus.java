@@ -18,6 +18,7 @@ final class FileServiceStatus {
             case INVALID_LOCK_RANGE -> NtStatus.INVALID_LOCK_RANGE;
             case CANCELLED -> NtStatus.CANCELLED;
             case ACCESS_DENIED -> NtStatus.ACCESS_DENIED;
+            case CANNOT_DELETE -> NtStatus.CANNOT_DELETE;
             case INVALID_PARAMETER -> NtStatus.INVALID_PARAMETER;
             case FILE_CLOSED -> NtStatus.FILE_CLOSED;
             case OPLOCK_NOT_BREAKING -> NtStatus.INVALID_DEVICE_STATE;

@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.smb.Dialect;
+import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.Compound;
 import dev.haven.smb.wire.ErrorResponse;
@@ -219,9 +220,10 @@ final class FrameProcessor {
         for (int i = 0; i < answers.size(); i++) {
             Answer a = answers.get(i);
             byte[] bytes = Compound.link(a.bytes(), i == answers.size() - 1);
-            if (encryptWith == null && shouldSign(a)) {
+            MessageSigner signer = encryptWith == null ? signerFor(c, a) : null;
+            if (signer != null) {
                 bytes[16] |= (byte) HeaderFlags.SIGNED;
-                a.ctx().session.signer.sign(bytes, 0, bytes.length);
+                signer.sign(bytes, 0, bytes.length);
             } else if (encryptWith == null && a.ctx().session == null && a.ctx().header.isSigned()) {
                 // No session to sign with (deleted, never valid, or an invalid chain): as Samba
                 // and Windows do, the error answer to a signed request keeps the SIGNED flag with
@@ -244,7 +246,8 @@ final class FrameProcessor {
     private static Session encryptingSession(Answer first) {
         RequestContext ctx = first.ctx();
         Session s = ctx.session;
-        if (s == null || s.cipher == null || ctx.signFinal || !s.isValid() && s.state() != SessionState.CLOSED) {
+        if (s == null || s.cipher == null || ctx.signFinal || ctx.responseSigner != null
+                || s.state() == SessionState.IN_PROGRESS) {
             return null;
         }
         // The TREE_CONNECT response itself is not encrypted for the share's sake: the client
@@ -254,13 +257,25 @@ final class FrameProcessor {
         return wanted ? s : null;
     }
 
-    /** [MS-SMB2] 3.3.4.1.1: sign when the session requires it, the request was signed, or it is the final SESSION_SETUP. */
-    private static boolean shouldSign(Answer a) {
-        Session s = a.ctx().session;
-        if (s == null || s.signer == null || a.reply().status().equals(NtStatus.PENDING)) {
-            return false;
+    /**
+     * [MS-SMB2] 3.3.4.1.1: sign when the session requires it, the request was signed, or it is the
+     * final SESSION_SETUP; with this connection's Channel.SigningKey (or the key a binding
+     * exchange set). Null: do not sign.
+     */
+    private static MessageSigner signerFor(Connection c, Answer a) {
+        RequestContext ctx = a.ctx();
+        if (a.reply().status().equals(NtStatus.PENDING)) {
+            return null;
         }
-        return a.ctx().signFinal || s.signingRequired || a.ctx().header.isSigned();
+        if (ctx.responseSigner != null) {
+            return ctx.responseSigner;
+        }
+        Session s = ctx.session;
+        MessageSigner signer = s == null ? null : s.signerFor(c);
+        if (signer == null) {
+            return null;
+        }
+        return ctx.signFinal || s.signingRequired || ctx.header.isSigned() ? signer : null;
     }
 
     /** 3.1.1 preauth integrity: NEGOTIATE and in-progress SESSION_SETUP responses extend the hash. */

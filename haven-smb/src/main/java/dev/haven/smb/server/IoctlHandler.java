@@ -64,6 +64,9 @@ final class IoctlHandler {
         if (code.equals(FsctlCode.QUERY_NETWORK_INTERFACE_INFO)) {
             return interfaces.handle(ctx, req);
         }
+        if (req.ctlCode() == IpcPipes.FSCTL_PIPE_TRANSCEIVE && IpcPipes.isIpc(ctx)) {
+            return IpcPipes.transceive(ctx, req);
+        }
         if (!FILELESS_FSCTLS.contains(req.ctlCode())) {
             // [MS-SMB2] 3.3.5.15: an FSCTL on a file first needs the open (FILE_CLOSED, or the
             // failure of a related CREATE, comes before NOT_SUPPORTED).

@@ -11,6 +11,9 @@ import java.nio.ByteBuffer;
  */
 final class ReadHandler {
     Reply handle(RequestContext ctx, ReadRequest req) throws SmbStatusException {
+        if (IpcPipes.isIpc(ctx)) {
+            return IpcPipes.read(ctx, req);
+        }
         SmbOpen open = Opens.find(ctx, req.fileId());
         if (open.open().isDirectory()) {
             throw new SmbStatusException(NtStatus.INVALID_DEVICE_REQUEST, "READ of a directory");

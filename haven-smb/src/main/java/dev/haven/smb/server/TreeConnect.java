@@ -5,5 +5,10 @@ package dev.haven.smb.server;
  *
  * @param share null for IPC$
  * @param encryptData responses on this tree must be encrypted (3.3.4.1.4)
+ * @param pipes the named-pipe opens (used on IPC$ only)
  */
-record TreeConnect(int treeId, ShareConfig share, boolean encryptData) {}
+record TreeConnect(int treeId, ShareConfig share, boolean encryptData, PipeTable pipes) {
+    TreeConnect(int treeId, ShareConfig share, boolean encryptData) {
+        this(treeId, share, encryptData, new PipeTable());
+    }
+}

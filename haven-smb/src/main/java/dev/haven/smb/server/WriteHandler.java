@@ -7,6 +7,9 @@ import dev.haven.smb.wire.WriteResponse;
 /** [MS-SMB2] 3.3.5.13: WRITE straight from the request bytes (a view, no copy). */
 final class WriteHandler {
     Reply handle(RequestContext ctx, WriteRequest req) throws SmbStatusException {
+        if (IpcPipes.isIpc(ctx)) {
+            return IpcPipes.write(ctx, req);
+        }
         SmbOpen open = Opens.find(ctx, req.fileId());
         if (open.open().isDirectory()) {
             throw new SmbStatusException(NtStatus.INVALID_DEVICE_REQUEST, "WRITE to a directory");

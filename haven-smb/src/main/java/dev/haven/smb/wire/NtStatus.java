@@ -27,8 +27,11 @@ public record NtStatus(int code) {
     public static final NtStatus INVALID_DEVICE_REQUEST = new NtStatus(0xC0000010);
     public static final NtStatus FILE_CLOSED = new NtStatus(0xC0000128);
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(0xC000035C);
+    public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
+    public static final NtStatus CANNOT_DELETE = new NtStatus(0xC0000121);
+    public static final NtStatus INVALID_SECURITY_DESCR = new NtStatus(0xC0000079);
     public static final NtStatus UNSUCCESSFUL = new NtStatus(0xC0000001);
     public static final NtStatus INFO_LENGTH_MISMATCH = new NtStatus(0xC0000004);
     public static final NtStatus INVALID_INFO_CLASS = new NtStatus(0xC0000003);
@@ -78,8 +81,11 @@ public record NtStatus(int code) {
             Map.entry(INVALID_DEVICE_REQUEST.code, "STATUS_INVALID_DEVICE_REQUEST"),
             Map.entry(FILE_CLOSED.code, "STATUS_FILE_CLOSED"),
             Map.entry(NETWORK_SESSION_EXPIRED.code, "STATUS_NETWORK_SESSION_EXPIRED"),
+            Map.entry(REQUEST_OUT_OF_SEQUENCE.code, "STATUS_REQUEST_OUT_OF_SEQUENCE"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
             Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
+            Map.entry(CANNOT_DELETE.code, "STATUS_CANNOT_DELETE"),
+            Map.entry(INVALID_SECURITY_DESCR.code, "STATUS_INVALID_SECURITY_DESCR"),
             Map.entry(UNSUCCESSFUL.code, "STATUS_UNSUCCESSFUL"),
             Map.entry(INFO_LENGTH_MISMATCH.code, "STATUS_INFO_LENGTH_MISMATCH"),
             Map.entry(INVALID_INFO_CLASS.code, "STATUS_INVALID_INFO_CLASS"),

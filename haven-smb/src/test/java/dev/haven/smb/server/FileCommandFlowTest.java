@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.haven.files.service.FileService;
-import dev.haven.files.service.Share;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.smb.Dialect;
-import dev.haven.smb.auth.LogonThrottle;
-import dev.haven.smb.auth.ServerIdentity;
-import dev.haven.smb.auth.UserDirectory;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.SessionKeys;
 import dev.haven.smb.crypto.SigningAlgorithm;
@@ -36,10 +32,8 @@ import dev.haven.smb.wire.WireWriter;
 import dev.haven.smb.wire.WriteRequest;
 import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,13 +57,7 @@ class FileCommandFlowTest {
     @BeforeEach
     void connect() throws Exception {
         fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 4096), FormatOptions.DEFAULT);
-        byte[] hash = UserDirectory.hashPassword("pass");
-        SmbServerConfig config = new SmbServerConfig(n -> Optional.of(hash.clone()),
-                new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
-                List.of(new ShareConfig(Share.of("data", fs, false), false)), TestServers.CLOCK, true, false,
-                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, service);
-        connection = new Connection(new ServerContext(config, new byte[16], new SecureRandom(),
-                new LogonThrottle(TestServers.CLOCK)), "192.0.2.1", output);
+        connection = new Connection(TestServers.withStorage(fs, service), "192.0.2.1", output);
         exchange(TestServers.negotiate(nextMessageId++, 0x0202));
         NtlmTestClient ntlm = new NtlmTestClient("user", "WORKGROUP", "pass");
         Smb2Header first = header(exchange(request(Command.SESSION_SETUP,

@@ -1,6 +1,5 @@
 package dev.haven.smb.server;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,17 +79,23 @@ class InfoClassesTest {
         assertEquals(5, InfoEncoding.ticks(InfoEncoding.filetime(5)));
     }
 
-    /** [MS-DTYP] 2.4.6: owner S-1-5-32-544, group S-1-5-32-545, DACL granting Everyone FILE_ALL_ACCESS. */
+    /** [MS-SMB2] 2.2.13.2: the "SecD" create context carries a self-relative descriptor ([MS-DTYP] 2.4.6). */
     @Test
-    void securityDescriptorIsSelfRelativeWithOwnerGroupAndDacl() {
+    void readsTheSecurityDescriptorCreateContext() throws Exception {
         byte[] golden = HexFormat.of().parseHex("""
                 01 00 04 80 14 00 00 00 24 00 00 00 00 00 00 00 34 00 00 00
                 01 02 00 00 00 00 00 05 20 00 00 00 20 02 00 00
                 01 02 00 00 00 00 00 05 20 00 00 00 21 02 00 00
                 02 00 1c 00 01 00 00 00
                 00 00 14 00 ff 01 1f 00 01 01 00 00 00 00 00 01 00 00 00 00""".replaceAll("\\s", ""));
-        assertArrayEquals(golden, SecurityDescriptors.encode(SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
-                | SecurityDescriptors.DACL));
-        assertEquals(20 + 28, SecurityDescriptors.encode(SecurityDescriptors.DACL).length);
+        dev.haven.files.security.SecurityDescriptor sd = SecurityDescriptors.fromCreateContexts(
+                java.util.List.of(new dev.haven.smb.wire.CreateContext("MxAc", new byte[0]),
+                        new dev.haven.smb.wire.CreateContext("SecD", golden)));
+        assertEquals(dev.haven.files.security.Sid.ADMINISTRATORS, sd.owner());
+        assertEquals(1, sd.dacl().aces().size());
+        assertEquals(null, SecurityDescriptors.fromCreateContexts(java.util.List.of()));
+        SmbStatusException bad = org.junit.jupiter.api.Assertions.assertThrows(SmbStatusException.class,
+                () -> SecurityDescriptors.decode(java.util.Arrays.copyOf(golden, 30)));
+        assertEquals(dev.haven.smb.wire.NtStatus.INVALID_SECURITY_DESCR, bad.status());
     }
 }
