@@ -444,6 +444,7 @@ public final class FileService {
     public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
         check(open);
         OpenSecurity.set(open, securityInformation, update);
+        changes.modified(open, NotifyFilter.SECURITY);
     }
 
     /** [MS-FSCC] 2.4.43: the data streams of the open's file, the default one first; none for a directory. */
