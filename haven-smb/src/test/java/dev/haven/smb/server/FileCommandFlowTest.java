@@ -116,8 +116,10 @@ class FileCommandFlowTest {
         return Smb2Header.decode(new WireReader(message));
     }
 
+    /** Full access to a file; the share root, whose DACL gives users no WRITE_DAC, is opened to read. */
     private byte[] create(String name, int disposition, int options) {
-        return request(Command.CREATE, new CreateRequest(0, 2, 0x001F01FF, 0, 7, disposition, options, name,
+        int access = name.isEmpty() ? 0x00120089 : 0x001F01FF;
+        return request(Command.CREATE, new CreateRequest(0, 2, access, 0, 7, disposition, options, name,
                 List.of())::encodeBody);
     }
 
