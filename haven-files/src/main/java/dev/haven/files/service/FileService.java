@@ -449,6 +449,7 @@ public final class FileService {
     public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
         check(open);
         OpenSecurity.set(open, securityInformation, update);
+        changes.modified(open, NotifyFilter.SECURITY);
     }
 
     /** Renames the open named stream to {@code stream} of the same file ([MS-FSCC] 2.4.37 ":name"); needs DELETE. */

@@ -5,6 +5,8 @@ import dev.haven.files.FileKey;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
+import dev.haven.files.notify.NotifyAction;
+import dev.haven.files.notify.NotifyFilter;
 import dev.haven.fs.CreateAttributes;
 import dev.haven.fs.DirEntry;
 import dev.haven.fs.FsError;
@@ -63,6 +65,7 @@ final class Streams {
                 found = FsCall.run(() -> share.fs().createFile(dir.id(), options.stream(),
                         new CreateAttributes(0644, 0, 0, FileAttributes.ARCHIVE)));
                 action = CreateAction.CREATED;
+                service.changes().stream(base.open(), options.stream(), NotifyAction.ADDED_STREAM, NotifyFilter.STREAM_NAME);
             } else {
                 action = OpenRules.actionOnExisting(share, found, path, disposition);
             }
