@@ -80,7 +80,9 @@ final class Connection {
         if (session.state() != SessionState.CLOSED) {
             session.moveTo(SessionState.CLOSED);
         }
-        sessions.remove(session.sessionId());
+        if (sessions.remove(session.sessionId()) != null) {
+            server.observer().sessionEnded(session.sessionId());
+        }
     }
 
     /** [MS-SMB2] 3.3.7.1: the transport is gone; every session and its opens go with it. */
