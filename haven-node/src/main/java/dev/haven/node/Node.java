@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A running Haven node: the locked data directory, its configuration, its users and its virtual
@@ -43,6 +44,8 @@ public final class Node implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final NodeMetrics metrics = new NodeMetrics();
+    /** The periodic tick and tests may both run the schedules. */
+    private final ReentrantLock scheduleLock = new ReentrantLock();
     private final NodeShares shares;
     private final Clock clock;
     private final Instant started;
@@ -121,13 +124,18 @@ public final class Node implements AutoCloseable {
 
     /** Takes the scheduled snapshots due now (the periodic tick calls this; tests call it after moving the clock). */
     List<String> runSchedules() {
-        List<String> taken = new ArrayList<>();
-        for (MountedFileSystem m : fileSystems()) {
-            if (m.config().schedule().enabled()) {
-                taken.addAll(SnapshotScheduler.run(new ScheduledTarget(m), clock.instant()));
+        scheduleLock.lock();
+        try {
+            List<String> taken = new ArrayList<>();
+            for (MountedFileSystem m : fileSystems()) {
+                if (m.config().schedule().enabled()) {
+                    taken.addAll(SnapshotScheduler.run(new ScheduledTarget(m), clock.instant()));
+                }
             }
+            return taken;
+        } finally {
+            scheduleLock.unlock();
         }
-        return taken;
     }
 
     /** What the scheduler sees of a file system: snapshots taken live, deletions as the admin API does them. */
