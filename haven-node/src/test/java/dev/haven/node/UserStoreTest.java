@@ -119,4 +119,38 @@ class UserStoreTest {
         IOException e = assertThrows(IOException.class, () -> store().list());
         assertTrue(e.getMessage().startsWith("users:2:"), e.getMessage());
     }
+
+    @Test
+    void givesEachUserASidUnderOneNodeSidAndNeverReusesARid() throws IOException {
+        UserStore s = store();
+        s.add("alice", "a");
+        s.add("bob", "b");
+        dev.haven.files.security.Sid alice = s.sid("ALICE").orElseThrow();
+        dev.haven.files.security.Sid bob = s.sid("bob").orElseThrow();
+        assertEquals(1000, alice.subAuthorities().get(alice.subAuthorities().size() - 1));
+        assertEquals(1001, bob.subAuthorities().get(bob.subAuthorities().size() - 1));
+        assertTrue(alice.toString().startsWith("S-1-5-21-"), alice.toString());
+        assertEquals(alice.toString().substring(0, alice.toString().lastIndexOf('-')),
+                bob.toString().substring(0, bob.toString().lastIndexOf('-')));
+        assertEquals(alice, store().sid("alice").orElseThrow(), "stable across store objects");
+        s.delete("bob");
+        s.add("carol", "c");
+        dev.haven.files.security.Sid carol = s.sid("carol").orElseThrow();
+        assertEquals(1002, carol.subAuthorities().get(carol.subAuthorities().size() - 1));
+        assertTrue(s.sid("nobody").isEmpty());
+        assertTrue(Files.readString(tmp.resolve(NodeSid.FILE)).startsWith("S-1-5-21-"));
+    }
+
+    @Test
+    void readsTheOlderFormWithoutRidsAndKeepsThemFromTheNextChange() throws IOException {
+        String hash = HexFormat.of().formatHex(UserDirectory.hashPassword("x"));
+        Files.writeString(tmp.resolve("users"), "alice:" + hash + "\nbob:" + hash + "\n");
+        UserStore s = store();
+        dev.haven.files.security.Sid bob = s.sid("bob").orElseThrow();
+        s.add("carol", "c");
+        assertEquals(bob, s.sid("bob").orElseThrow());
+        dev.haven.files.security.Sid carol = s.sid("carol").orElseThrow();
+        assertEquals(1002, carol.subAuthorities().get(carol.subAuthorities().size() - 1));
+        assertTrue(Files.readString(tmp.resolve("users")).contains("bob:" + hash + ":1001\n"));
+    }
 }

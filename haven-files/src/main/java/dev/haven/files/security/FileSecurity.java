@@ -38,8 +38,8 @@ public final class FileSecurity {
      * directories (as a new Windows share folder). On the root itself Authenticated Users may also
      * delete children (FILE_DELETE_CHILD), as Samba's default share root owned by the connecting
      * user allows and as smbtorture's delete-on-close-perms tests expect: what a user creates at
-     * the top of a share it can always remove, whatever DACL it gave it. Set a descriptor on the
-     * root for anything stricter.
+     * the top of a share it can always remove, whatever DACL it gave it. Users get no WRITE_DAC or
+     * WRITE_OWNER on the root itself (Haven has no administrators yet).
      */
     public static SecurityDescriptor shareRootDefault() {
         int inherit = Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT;

@@ -8,10 +8,10 @@ import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
-import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.lock.PendingLock;
 import dev.haven.files.notify.NotifyFilter;
+import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
@@ -34,6 +34,8 @@ public final class FileService {
     private final ByteRangeLocks locks;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
     private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
+    /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
+    private final ConcurrentHashMap<FileKey, Open.Location> deferredDeletes = new ConcurrentHashMap<>();
 
     /** A service with its own rule engines. */
     public FileService() {
@@ -65,14 +67,16 @@ public final class FileService {
             }
             OpenRules.requireWritable(share);
             OpenSecurity.checkCreate(share, parent, options, principal);
-            found = OpenRules.create(share, parent, path, options, disposition);
+            found = OpenSecurity.create(share, parent, path, options, disposition, principal);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
-            OpenSecurity.initialize(share, parent, found, options, principal);
             changes.created(share, parent.id(), path, found.isDirectory());
         } else {
+            if (deferredDeletes.containsKey(keyOf(share, found.id()))) {
+                throw new FileServiceException(FileServiceError.DELETE_PENDING, path.toString());
+            }
             action = OpenRules.actionOnExisting(share, found, path, disposition);
             // The share's limits (read-only) and the file's DACL both apply.
             granted = AccessMask.of(granted.bits()
@@ -141,7 +145,8 @@ public final class FileService {
         }
         CloseResult result = shareModes.close(open.id());
         boolean delete = result.unlink() && open.location() != null;
-        boolean removed = Streams.afterClose(open, delete, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
+        boolean removed = Streams.afterClose(open, delete, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty(),
+                deferredDeletes);
         if (removed && open.streamOf() == 0) {
             changes.removed(open.share(), open.location().parent(), open.location().path(), open.isDirectory());
         } else if (!delete && open.isDirectory() && shareModes.isDeletePending(open.key())) {
@@ -444,6 +449,14 @@ public final class FileService {
     public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
         check(open);
         OpenSecurity.set(open, securityInformation, update);
+        changes.modified(open, NotifyFilter.SECURITY);
+    }
+
+    /** Renames the open named stream to {@code stream} of the same file ([MS-FSCC] 2.4.37 ":name"); needs DELETE. */
+    public void renameStream(Open open, String stream, boolean replaceIfExists) {
+        check(open);
+        need(open, open.granted().canDelete(), "rename");
+        Streams.rename(open, stream, replaceIfExists, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
     }
 
     /** [MS-FSCC] 2.4.43: the data streams of the open's file, the default one first; none for a directory. */
@@ -451,6 +464,11 @@ public final class FileService {
         check(open);
         return FsCall.run(() -> Streams.list(open.share().fs(), open.streamOf() != 0 ? open.streamOf() : open.inode(),
                 open.isDirectory()));
+    }
+
+    /** The opens right now, in no particular order (for the admin API). */
+    public List<Open> opens() {
+        return List.copyOf(opens.values());
     }
 
     /** Number of opens (for tests and metrics). */

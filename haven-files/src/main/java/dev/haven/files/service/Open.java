@@ -23,18 +23,14 @@ public final class Open {
     private volatile Location location;
 
     /**
-     * Where the open's file is named: its directory, its name there and, for a file of the
-     * share's namespace, its path from the share root (null for a named stream, whose entry lives
-     * in a hidden stream directory, not in the namespace). The share root has no location.
+     * Where an open's file is named: its directory, its path from the share root and its name in
+     * that directory (for a named stream: the stream directory and the stream's name, with the
+     * file's path). The share root has none.
      */
-    record Location(long parent, String name, SharePath path) {
+    record Location(long parent, SharePath path, String name) {
+        /** The location of a file or directory: its name is the path's last component. */
         Location(long parent, SharePath path) {
-            this(parent, path.name(), path);
-        }
-
-        /** A named stream's entry in its stream directory. */
-        static Location ofStream(long streamDirectory, String stream) {
-            return new Location(streamDirectory, stream, null);
+            this(parent, path, path.name());
         }
     }
 
@@ -96,6 +92,12 @@ public final class Open {
 
     void moveTo(Location l) {
         location = l;
+    }
+
+    /** The file's name in its directory now ("" for a share's root), for listings. */
+    public String name() {
+        Location l = location;
+        return l == null ? "" : l.name();
     }
 
     long inode() {

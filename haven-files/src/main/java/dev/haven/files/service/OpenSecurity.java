@@ -8,6 +8,7 @@ import dev.haven.files.security.FileSecurity;
 import dev.haven.files.security.Inheritance;
 import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.fs.Inode;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The access rules of an open ([MS-FSA] 2.1.5.1.2.1) and of security descriptor queries and
@@ -18,6 +19,14 @@ final class OpenSecurity {
     static final int READONLY = 0x1;
     /** Rights a FILE_ATTRIBUTE_READONLY file never grants ([MS-FSA] 2.1.5.1.2.1). */
     private static final int READONLY_DENIES = AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA;
+    /** Locks by directory inode (striped): a create and its descriptor are one step to readers. */
+    private static final ReentrantLock[] STRIPES = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new ReentrantLock();
+        }
+    }
 
     private OpenSecurity() {
     }
@@ -61,14 +70,36 @@ final class OpenSecurity {
         }
     }
 
-    /** Gives a new object its descriptor: the one asked for, or inherited from its directory. */
-    static void initialize(Share share, Inode parent, Inode created, OpenOptions options, Principal principal) {
-        FsCall.run(() -> {
-            SecurityDescriptor up = descriptor(share, parent, parent.parent());
-            FileSecurity.store(share.fs(), created.id(), Inheritance.forNewObject(up, options.securityDescriptor(),
-                    principal.token(), created.isDirectory()));
-            return null;
-        });
+    /**
+     * Creates the last component of {@code path} ({@link OpenRules#create}) and gives it its
+     * descriptor, the one asked for or inherited from its directory. Creating and storing hold
+     * the directory's stripe lock, which readers of a descriptor take too, so no open ever sees
+     * a new file without its descriptor.
+     */
+    static Inode create(Share share, Inode parent, SharePath path, OpenOptions options, CreateDisposition disposition,
+            Principal principal) {
+        // The directory's own descriptor is read before taking its stripe: never two stripes at once.
+        SecurityDescriptor up = FsCall.run(() -> descriptor(share, parent, parent.parent()));
+        SecurityDescriptor sd = Inheritance.forNewObject(up, options.securityDescriptor(), principal.token(),
+                options.directory());
+        ReentrantLock lock = stripe(parent.id());
+        lock.lock();
+        try {
+            Inode created = OpenRules.create(share, parent, path, options, disposition);
+            if (created != null) {
+                FsCall.run(() -> {
+                    FileSecurity.store(share.fs(), created.id(), sd);
+                    return null;
+                });
+            }
+            return created;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ReentrantLock stripe(long directory) {
+        return STRIPES[(int) (directory ^ directory >>> 32) & (STRIPES.length - 1)];
     }
 
     /** The parts {@code securityInformation} names of the open's descriptor; needs READ_CONTROL. */
@@ -105,6 +136,12 @@ final class OpenSecurity {
     }
 
     private static SecurityDescriptor descriptor(Share share, Inode ino, long parent) throws dev.haven.fs.FsException {
-        return FileSecurity.descriptor(share.fs(), share.root(), ino.id(), parent, ino.isDirectory());
+        ReentrantLock lock = stripe(parent);
+        lock.lock();
+        try {
+            return FileSecurity.descriptor(share.fs(), share.root(), ino.id(), parent, ino.isDirectory());
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.haven.files.service;
 
 import dev.haven.files.AccessMask;
+import dev.haven.files.FileKey;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
+import dev.haven.files.notify.NotifyAction;
+import dev.haven.files.notify.NotifyFilter;
 import dev.haven.fs.CreateAttributes;
 import dev.haven.fs.DirEntry;
 import dev.haven.fs.FsError;
@@ -62,10 +65,11 @@ final class Streams {
                 found = FsCall.run(() -> share.fs().createFile(dir.id(), options.stream(),
                         new CreateAttributes(0644, 0, 0, FileAttributes.ARCHIVE)));
                 action = CreateAction.CREATED;
+                service.changes().stream(base.open(), options.stream(), NotifyAction.ADDED_STREAM, NotifyFilter.STREAM_NAME);
             } else {
                 action = OpenRules.actionOnExisting(share, found, path, disposition);
             }
-            Open open = service.register(share, found, Open.Location.ofStream(dir.id(), options.stream()), granted,
+            Open open = service.register(share, found, new Open.Location(dir.id(), path, options.stream()), granted,
                     shareAccess, options, baseIno);
             service.truncateFor(open, action);
             return new OpenResult(open, action, service.attributes(open));
@@ -168,10 +172,13 @@ final class Streams {
     /**
      * After the open's close: [MS-FSA] 2.1.5.4 deletes what was marked (the close itself always
      * succeeds; a directory that gained entries, or a name already gone, is left as it is). The
-     * streams of a file go with its last name, or, while a stream is still open, with the last
-     * close of a stream of the deleted file ({@code isOpen} tells whether an inode has opens).
+     * streams of a file go with its last name. While one of its streams is still open, the file
+     * stays delete-pending (in {@code deferred}, by file key) and goes, name and streams, at the
+     * last close of its streams, as Windows does ({@code isOpen} tells whether an inode has opens).
+     * Returns true when the open's own name was removed.
      */
-    static boolean afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen) {
+    static boolean afterClose(Open open, boolean delete, java.util.function.LongPredicate isOpen,
+            java.util.Map<FileKey, Open.Location> deferred) {
         HavenFs fs = open.share().fs();
         boolean removed = false;
         try {
@@ -179,16 +186,25 @@ final class Streams {
             if (delete && open.isDirectory()) {
                 fs.removeDirectory(at.parent(), at.name());
                 removed = true;
+            } else if (delete && open.streamOf() == 0 && !allClosed(fs, open.inode(), isOpen)) {
+                deferred.put(open.key(), at);
             } else if (delete) {
                 boolean lastName = open.streamOf() == 0 && fs.attributes(open.inode()).linkCount() == 1;
                 fs.unlink(at.parent(), at.name());
                 removed = true;
-                if (lastName && allClosed(fs, open.inode(), isOpen)) {
+                if (lastName) {
                     removeAll(fs, open.inode());
                 }
             }
-            if (open.streamOf() != 0 && !exists(fs, open.streamOf()) && allClosed(fs, open.streamOf(), isOpen)) {
-                removeAll(fs, open.streamOf());
+            if (open.streamOf() != 0 && allClosed(fs, open.streamOf(), isOpen)) {
+                Open.Location base = deferred.remove(FileService.keyOf(open.share(), open.streamOf()));
+                if (base != null) {
+                    boolean lastName = fs.attributes(open.streamOf()).linkCount() == 1;
+                    fs.unlink(base.parent(), base.name());
+                    if (lastName) {
+                        removeAll(fs, open.streamOf());
+                    }
+                }
             }
         } catch (FsException e) {
             if (e.error() != FsError.NOT_EMPTY && e.error() != FsError.NOT_FOUND) {
@@ -220,6 +236,32 @@ final class Streams {
             }
         }
         return true;
+    }
+
+    /**
+     * Renames a named stream within its file; the default stream cannot be a source or a target
+     * here, and an open stream cannot be replaced.
+     */
+    static void rename(Open open, String stream, boolean replace, java.util.function.LongPredicate isOpen) {
+        Open.Location from = open.location();
+        if (open.streamOf() == 0 || stream == null || stream.isEmpty()) {
+            throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "stream rename of " + open + " to '" + stream + "'");
+        }
+        FsCall.run(() -> {
+            HavenFs fs = open.share().fs();
+            Inode existing = child(fs, from.parent(), stream, false);
+            if (existing != null && existing.id() != open.inode()) {
+                if (!replace) {
+                    throw new FileServiceException(FileServiceError.EXISTS, "stream " + stream);
+                }
+                if (isOpen.test(existing.id())) {
+                    throw new FileServiceException(FileServiceError.ACCESS_DENIED, "stream " + stream + " is open");
+                }
+            }
+            fs.rename(from.parent(), from.name(), from.parent(), stream, replace);
+            return null;
+        });
+        open.moveTo(new Open.Location(from.parent(), from.path(), stream));
     }
 
     /** Deletes every named stream of {@code ino} (its last name is gone). */

@@ -3,7 +3,8 @@
  * table ({@link dev.haven.files.service.FileService}, {@link dev.haven.files.service.Open}),
  * create dispositions, data I/O with byte-range lock checks, attributes as protocol-neutral
  * records, rename, links, delete-on-close, directory listing and sparse files
- * ({@link dev.haven.files.service.SparseFiles}). It calls the rule engines of
+ * ({@link dev.haven.files.service.SparseFiles}). It publishes every change it makes to the
+ * change-notification watches ({@link dev.haven.files.service.FileChanges}), calls the rule engines of
  * {@code share} and {@code lock} and maps every {@link dev.haven.fs.FsError} to a
  * {@link dev.haven.files.FileServiceError} in one place ({@link dev.haven.files.service.FsFailure}).
  */

@@ -211,4 +211,13 @@ class FileChangesTest {
         assertEquals(changes(change(NotifyAction.MODIFIED, "f"), change(NotifyAction.ADDED_STREAM, "f:s")),
                 w.next(4096).join());
     }
+
+    @Test
+    void creatingANamedStreamIsAddedStreamOnTheFile() {
+        Open dir = mkdir("d");
+        service.close(create("d/f"));
+        Watch w = watch(dir, NotifyFilter.STREAM_NAME, false);
+        service.close(open("d/f", CreateDisposition.CREATE, OpenOptions.NONE.withStream("s"), ALL));
+        assertEquals(changes(change(NotifyAction.ADDED_STREAM, "f:s")), w.next(4096).join());
+    }
 }

@@ -15,16 +15,11 @@ import dev.haven.files.security.FileSecurity;
 import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.security.Sid;
 import dev.haven.files.security.Token;
-import dev.haven.fs.FormatOptions;
-import dev.haven.fs.HavenFs;
-import dev.haven.testkit.MemoryBlockDevice;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Access control through the file service, on HavenFS over a MemoryBlockDevice (smbtorture's scenarios). */
-class FileServiceSecurityTest {
+class FileServiceSecurityTest extends FileServiceFixture {
     private static final Sid DOMAIN = Sid.parse("S-1-5-21-1-2-3");
     private static final Principal ALICE = new Principal("alice", Token.ofUser(DOMAIN.withRid(1000)));
     private static final Principal BOB = new Principal("bob", Token.ofUser(DOMAIN.withRid(1001)));
@@ -33,21 +28,6 @@ class FileServiceSecurityTest {
             | SecurityDescriptor.DACL_INFO;
     private static final OpenOptions DIR = new OpenOptions(true, false, false, false);
     private static final OpenOptions FILE_DOC = new OpenOptions(false, true, true, false);
-
-    private HavenFs fs;
-    private Share share;
-    private final FileService service = new FileService();
-
-    @BeforeEach
-    void format() throws Exception {
-        fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 16384), new FormatOptions(true, java.time.Clock.systemUTC()));
-        share = Share.of("data", fs, false);
-    }
-
-    @AfterEach
-    void unmount() throws Exception {
-        fs.close();
-    }
 
     private Open open(String p, CreateDisposition d, OpenOptions o, int access, Principal who) {
         return service.open(share, SharePath.parse(p, '/'), d, o, AccessMask.of(access), ShareAccess.ALL, who).open();
@@ -183,5 +163,30 @@ class FileServiceSecurityTest {
         service.close(dir);
         denied(FileServiceError.ACCESS_DENIED, () -> open("ro/f", CreateDisposition.CREATE, OpenOptions.NONE, ALL, BOB));
         denied(FileServiceError.ACCESS_DENIED, () -> open("ro/sub", CreateDisposition.CREATE, DIR, ALL, BOB));
+    }
+
+    /** smb2.create.mkdir-dup: racing creators of one name all see the creator's descriptor, never a half-made file. */
+    @Test
+    void racingCreatorsAllGetFullAccessToWhatOneOfThemMade() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String name = "race" + round;
+            java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        service.close(open(name, CreateDisposition.OPEN_IF, DIR, ALL, ALICE));
+                    } catch (Exception | AssertionError e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertTrue(failures.isEmpty(), "round " + round + ": " + failures);
+        }
     }
 }

@@ -8,35 +8,16 @@ import dev.haven.files.AccessMask;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
-import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
-import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Named streams through the file service, on HavenFS over a MemoryBlockDevice. */
-class FileServiceStreamsTest {
+class FileServiceStreamsTest extends FileServiceFixture {
     private static final Principal USER = new Principal("user");
     private static final AccessMask ALL = AccessMask.of(AccessMask.FILE_ALL_ACCESS);
-
-    private HavenFs fs;
-    private Share share;
-    private final FileService service = new FileService();
-
-    @BeforeEach
-    void format() throws Exception {
-        fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 16384), new FormatOptions(true, java.time.Clock.systemUTC()));
-        share = Share.of("data", fs, false);
-    }
-
-    @AfterEach
-    void unmount() throws Exception {
-        fs.close();
-    }
 
     private OpenResult open(String file, String stream, CreateDisposition d, OpenOptions o, ShareAccess sa) {
         return service.open(share, SharePath.parse(file, '/'), d, o.withStream(stream), ALL, sa, USER);
@@ -126,13 +107,20 @@ class FileServiceStreamsTest {
     }
 
     @Test
-    void aStreamStaysReadableUntilClosedAfterItsFileIsDeleted() throws Exception {
+    void aDeletedFileStaysDeletePendingUntilItsLastStreamCloses() throws Exception {
         Open s = open("f", "s", CreateDisposition.CREATE, OpenOptions.NONE, ShareAccess.ALL).open();
         service.write(s, 0, ByteBuffer.wrap(new byte[] {7}), false);
         service.close(service.open(share, SharePath.parse("f", '/'), CreateDisposition.OPEN,
                 new OpenOptions(false, true, true, false), AccessMask.of(AccessMask.DELETE), ShareAccess.ALL, USER).open());
         assertArrayEquals(new byte[] {7}, read(service, s, 1));
+        // The file stays delete-pending while its stream is open, by name and through the stream.
+        assertEquals(FileServiceError.DELETE_PENDING, assertThrows(FileServiceException.class,
+                () -> open("f", null, CreateDisposition.OPEN_IF, OpenOptions.NONE, ShareAccess.ALL)).error());
+        assertEquals(FileServiceError.DELETE_PENDING, assertThrows(FileServiceException.class,
+                () -> open("f", "s", CreateDisposition.OPEN_IF, OpenOptions.NONE, ShareAccess.ALL)).error());
         service.close(s);
+        assertEquals(FileServiceError.NOT_FOUND, assertThrows(FileServiceException.class,
+                () -> open("f", null, CreateDisposition.OPEN, OpenOptions.NONE, ShareAccess.ALL)).error());
         assertEquals(List.of(), fs.listAll(fs.lookup(HavenFs.ROOT, Streams.ROOT).id()));
     }
 }

@@ -11,36 +11,16 @@ import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.LockRequest;
-import dev.haven.fs.FormatOptions;
-import dev.haven.fs.HavenFs;
-import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class FileServiceTest {
+class FileServiceTest extends FileServiceFixture {
     private static final AccessMask ALL = AccessMask.of(AccessMask.FILE_ALL_ACCESS);
     private static final AccessMask READ = AccessMask.of(AccessMask.FILE_GENERIC_READ);
     private static final Principal USER = new Principal("user");
-
-    private HavenFs fs;
-    private Share share;
-    private final FileService service = new FileService();
-
-    @BeforeEach
-    void format() throws Exception {
-        fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 16384), new FormatOptions(true, java.time.Clock.systemUTC()));
-        share = Share.of("data", fs, false);
-    }
-
-    @AfterEach
-    void unmount() throws Exception {
-        fs.close();
-    }
 
     private static SharePath path(String p) {
         return SharePath.parse(p, '/');

@@ -128,7 +128,7 @@ final class IpcPipes {
     /** What srvsvc lists: the configured shares and IPC$ ([MS-SRVS] 2.2.2.4 STYPE_IPC | STYPE_SPECIAL). */
     static ServerDescription describe(ServerContext server) {
         List<ShareEntry> shares = new ArrayList<>();
-        for (ShareConfig s : server.config().shares()) {
+        for (ShareConfig s : server.shares()) {
             shares.add(ShareEntry.disk(s.name(), ""));
         }
         shares.add(new ShareEntry("IPC$", ShareEntry.IPC_SPECIAL, "IPC Service (Haven)", ""));

@@ -4,41 +4,46 @@ import dev.haven.files.copy.ResumeKeys;
 import dev.haven.smb.auth.LogonThrottle;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What every connection of one server shares: configuration, identity, randomness, throttle, the
  * address it listens on (null: every address), the resume keys of server-side copy (server-wide:
- * a key from one tree or connection works on another, [MS-SMB2] 3.3.5.15.6), and the global
- * session table (sessions outlive any one connection: multichannel, [MS-SMB2] 3.3.1.5).
+ * a key from one tree or connection works on another, [MS-SMB2] 3.3.5.15.6), the global session
+ * table (sessions outlive any one connection: multichannel, [MS-SMB2] 3.3.1.5), the observer,
+ * and the shares (the configured ones, plus those added while running).
  */
 record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
-        String listenHost, ResumeKeys resumeKeys, SessionTable sessions) {
+        String listenHost, ResumeKeys resumeKeys, SessionTable sessions, SmbObserver observer,
+        List<ShareConfig> shares) {
 
-    /** A context on every address with fresh resume keys (see below) and sessions that never expire. */
+    /** A context on every address that reports nothing, with sessions that never expire. */
     ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
-        this(config, serverGuid, random, throttle, (String) null, new SessionTable());
+        this(config, serverGuid, random, throttle, new SessionTable());
     }
 
-    /** A context on every address with fresh resume keys (see below) and the given sessions. */
+    /** A context on every address that reports nothing, with the given sessions. */
     ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
             SessionTable sessions) {
-        this(config, serverGuid, random, throttle, (String) null, sessions);
+        this(config, serverGuid, random, throttle, null, sessions, SmbObserver.NONE);
     }
 
-    /** A context listening on {@code listenHost} with fresh resume keys and sessions that never expire. */
+    /** A context listening on {@code listenHost} that reports to {@code observer}. */
     ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
-            String listenHost) {
-        this(config, serverGuid, random, throttle, listenHost, new SessionTable());
+            String listenHost, SmbObserver observer) {
+        this(config, serverGuid, random, throttle, listenHost, new SessionTable(), observer);
     }
 
     /**
-     * A context whose resume keys are keyed with a secret drawn from {@code random} at start, so
-     * keys die with the server (durable keys come with durable handles).
+     * Resume keys are keyed with a secret drawn from {@code random} at start, so keys die with the
+     * server (durable keys come with durable handles); the shares start as the configured ones.
      */
-    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
-            String listenHost, SessionTable sessions) {
+    private ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+            String listenHost, SessionTable sessions, SmbObserver observer) {
         this(config, serverGuid, random, throttle, listenHost, new ResumeKeys(config.fileService(),
-                randomBytes(random, 32), random.nextLong()), sessions);
+                randomBytes(random, 32), random.nextLong()), sessions, observer,
+                new CopyOnWriteArrayList<>(config.shares()));
     }
 
     private static byte[] randomBytes(SecureRandom random, int n) {
@@ -57,7 +62,7 @@ record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom ran
 
     /** [MS-SMB2] 2.2.3: the share called {@code name}, or null. */
     ShareConfig share(String name) {
-        for (ShareConfig s : config.shares()) {
+        for (ShareConfig s : shares) {
             if (s.matches(name)) {
                 return s;
             }

@@ -3,6 +3,7 @@ package dev.haven.smb.server;
 import dev.haven.files.service.BasicInfo;
 import dev.haven.files.service.FileService;
 import dev.haven.files.service.SharePath;
+import dev.haven.files.service.StreamName;
 import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.SetInfoRequest;
@@ -72,6 +73,18 @@ final class SetInfoHandler {
     private static void rename(FileService service, SmbOpen open, WireReader r)
             throws MalformedMessageException {
         boolean replace = r.u8() != 0;
+        int at = r.position();
+        String raw = targetName(r);
+        if (raw.startsWith(":")) {
+            // [MS-FSCC] 2.4.37: ":name" renames the open stream within its file.
+            String stream = StreamName.split(raw).stream();
+            service.renameStream(open.open(), stream, replace);
+            String path = open.path();
+            open.renamedTo(path.substring(0, path.indexOf(':') < 0 ? path.length() : path.indexOf(':'))
+                    + (stream.isEmpty() ? "" : ":" + stream));
+            return;
+        }
+        r.position(at);
         SharePath to = target(r);
         service.rename(open.open(), to, replace);
         open.renamedTo(String.join("\\", to.components()));
@@ -83,12 +96,16 @@ final class SetInfoHandler {
      * a path from the share root.
      */
     private static SharePath target(WireReader r) throws MalformedMessageException {
+        return SharePath.parse(targetName(r), '\\');
+    }
+
+    private static String targetName(WireReader r) throws MalformedMessageException {
         r.position(8);
         if (r.u64() != 0) {
             throw MalformedMessageException.body("RootDirectory must be 0 over SMB2");
         }
         long length = Integer.toUnsignedLong(r.u32());
         String name = WireReader.utf16(r.bytes((int) Math.min(length, r.length() - r.position())));
-        return SharePath.parse(name, '\\');
+        return name;
     }
 }
