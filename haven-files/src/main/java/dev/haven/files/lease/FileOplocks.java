@@ -43,7 +43,7 @@ final class FileOplocks {
     BreakWait breakFor(OplockKey requester, BreakCause cause, Effects effects, Consumer<Holder> startBreak) {
         Map<OplockKey, LeaseState> waitFor = new LinkedHashMap<>();
         for (Holder h : List.copyOf(holders.values())) {
-            if (h.key.equals(requester)) {
+            if (h.key.equals(requester) && !breaksOwnLevelII(h, cause)) {
                 continue; // [MS-SMB2] 3.3.5.9.8: opens with the same lease key do not break each other
             }
             LeaseState base = h.base();
@@ -61,6 +61,16 @@ final class FileOplocks {
         CompletableFuture<Void> future = new CompletableFuture<>();
         waiters.add(new Waiter(waitFor, cause, future));
         return new BreakWait(future);
+    }
+
+    /**
+     * [MS-FSA] 2.1.4.12: a write or a byte-range lock breaks every Level II oplock, the one of
+     * the open doing it included (smb2.oplock.batch1: "a self break to none"); a lease's own
+     * operations never break it.
+     */
+    private static boolean breaksOwnLevelII(Holder h, BreakCause cause) {
+        return !h.isLease() && (cause == BreakCause.WRITE || cause == BreakCause.LOCK)
+                && !h.base().has(LeaseState.WRITE_CACHING);
     }
 
     /** Moves a holder towards {@code target}: at once from read-only caching, else by a break awaiting an ack. */

@@ -31,8 +31,9 @@ public final class LeaseManager {
 
     private final Clock clock;
     private final BreakScheduler scheduler;
-    private final BreakListener listener;
-    private final Duration breakTimeout;
+    /** The constructor's listener plus every front-end that {@link #subscribe}d. */
+    private final BreakListeners listener = new BreakListeners();
+    private volatile Duration breakTimeout;
     private final Predicate<FileKey> hasByteRangeLocks;
     private final FileTable<FileOplocks> files = new FileTable<>(FileOplocks::new, FileOplocks::isEmpty);
     private final ConcurrentHashMap<OpenId, FileKey> fileOfOpen = new ConcurrentHashMap<>();
@@ -58,9 +59,28 @@ public final class LeaseManager {
             Predicate<FileKey> hasByteRangeLocks) {
         this.clock = clock;
         this.scheduler = scheduler;
-        this.listener = listener;
+        this.listener.add(listener);
         this.breakTimeout = breakTimeout;
         this.hasByteRangeLocks = hasByteRangeLocks;
+    }
+
+    /**
+     * Adds a front-end's listener; every break goes to each listener, which ignores the opens it
+     * does not serve. The returned handle removes the listener again.
+     */
+    public Runnable subscribe(BreakListener frontEnd) {
+        return listener.add(frontEnd);
+    }
+
+    /**
+     * Changes the time a client has to acknowledge a break, for breaks that start from now on
+     * ([MS-SMB2] 3.3.2.1: 35 s by default; tests use a short one).
+     */
+    public void breakTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("break timeout must be positive: " + timeout);
+        }
+        breakTimeout = timeout;
     }
 
     /** Shared caching (R or RH, Level II) is not granted on a file with byte-range locks. */
@@ -146,7 +166,10 @@ public final class LeaseManager {
             if (h == null) {
                 h = new Holder(key, grantable, epoch + 1, parentLeaseKey == null ? LeaseKey.ZERO : parentLeaseKey);
                 f.holders.put(key, h);
-            } else if (!h.isBreaking() && h.state.isSubsetOf(wanted) && !grantable.isSubsetOf(h.state)) {
+            } else if (!h.isBreaking() && !f.hasOtherOpens(key) && h.state.isSubsetOf(wanted)
+                    && !grantable.isSubsetOf(h.state)) {
+                // Upgrades only while no open of another key is on the file (smb2.lease.break:
+                // a contended lease keeps its state when it asks for more).
                 h.state = h.state.union(grantable); // upgrade ([MS-SMB2] 3.3.5.9.8)
                 h.bumpEpoch();
             }

@@ -7,6 +7,13 @@ import dev.haven.files.FileServiceException;
 import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
+import dev.haven.files.lease.BreakCause;
+import dev.haven.files.lease.BreakScheduler;
+import dev.haven.files.lease.BreakWait;
+import dev.haven.files.lease.CachingRequest;
+import dev.haven.files.lease.ExecutorBreakScheduler;
+import dev.haven.files.lease.LeaseManager;
+import dev.haven.files.lease.OplockKey;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.lock.PendingLock;
@@ -17,6 +24,7 @@ import dev.haven.fs.FsException;
 import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +38,8 @@ public final class FileService {
 
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
+    private final LeaseManager leases;
+    private final CachingOpens caching;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
 
     /** A service with its own rule engines. */
@@ -39,8 +49,45 @@ public final class FileService {
 
     /** A service over shared rule engines (so other front-ends see the same share modes and locks). */
     public FileService(ShareModeTable shareModes, ByteRangeLocks locks) {
+        this(shareModes, locks, Clock.systemUTC(), new ExecutorBreakScheduler(Clock.systemUTC()));
+    }
+
+    /** A service whose break timeouts run on {@code clock} and {@code scheduler} (tests drive both). */
+    public FileService(ShareModeTable shareModes, ByteRangeLocks locks, Clock clock, BreakScheduler scheduler) {
         this.shareModes = shareModes;
         this.locks = locks;
+        this.leases = new LeaseManager(clock, scheduler, n -> { }, LeaseManager.DEFAULT_BREAK_TIMEOUT, locks::hasLocks);
+        this.caching = new CachingOpens(leases, shareModes);
+    }
+
+    /** The oplocks and leases of this service's files: front-ends subscribe for breaks and acknowledge here. */
+    public LeaseManager leases() {
+        return leases;
+    }
+
+    /**
+     * The breaks an open of {@code path} by {@code requester} causes, to wait for before calling
+     * {@link #open(Share, SharePath, CreateDisposition, OpenOptions, AccessMask, ShareAccess, Principal,
+     * CachingRequest)} ([MS-SMB2] 3.3.5.9: the CREATE goes pending meanwhile). Call it again after
+     * the wait: a later break may be due.
+     */
+    public BreakWait breaksBeforeOpen(Share share, SharePath path, CreateDisposition disposition, AccessMask desiredAccess,
+            ShareAccess shareAccess, OplockKey requester) {
+        return caching.breaksBefore(share, path, disposition, desiredAccess, shareAccess, requester);
+    }
+
+    /** {@link #open(Share, SharePath, CreateDisposition, OpenOptions, AccessMask, ShareAccess, Principal)} with caching. */
+    public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
+            AccessMask desiredAccess, ShareAccess shareAccess, Principal principal, CachingRequest wanted) {
+        OpenResult r = openUncached(share, path, disposition, options, desiredAccess, shareAccess, principal);
+        CachingOpens.Granted g;
+        try {
+            g = caching.register(r.open(), wanted);
+        } catch (RuntimeException e) {
+            closeUncached(r.open());
+            throw e;
+        }
+        return new OpenResult(r.open(), r.action(), r.attributes(), g.oplock(), g.lease());
     }
 
     /**
@@ -48,6 +95,11 @@ public final class FileService {
      * between open, create and truncate; share modes are checked before anything is truncated.
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
+            AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
+        return open(share, path, disposition, options, desiredAccess, shareAccess, principal, CachingRequest.NONE);
+    }
+
+    private OpenResult openUncached(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
         AccessMask granted = OpenRules.grant(share, desiredAccess);
         Inode parent = PathResolver.parentOf(share, path);
@@ -61,7 +113,7 @@ public final class FileService {
             found = OpenRules.create(share, parent, path, options, disposition);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
-                return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
+                return openUncached(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
         } else {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
@@ -78,7 +130,7 @@ public final class FileService {
                     return null;
                 });
             } catch (RuntimeException e) {
-                close(open);
+                closeUncached(open);
                 throw e;
             }
         }
@@ -106,6 +158,15 @@ public final class FileService {
      * ([MS-FSA] 2.1.5.4). Returns the attributes as they were just before the close.
      */
     public FileAttributes close(Open open) {
+        try {
+            return closeUncached(open);
+        } finally {
+            // After the share modes: an open waiting for this holder retries and must not see it.
+            leases.close(open.id());
+        }
+    }
+
+    private FileAttributes closeUncached(Open open) {
         if (!opens.remove(open.id(), open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
         }
@@ -180,6 +241,7 @@ public final class FileService {
         need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
+        breakCaching(open, BreakCause.WRITE);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
             if (writeThrough || open.writeThrough()) {
@@ -188,6 +250,16 @@ public final class FileService {
             return null;
         });
         return n;
+    }
+
+    /**
+     * Breaks the caching of other holders that an operation through {@code open} conflicts with
+     * ([MS-FSA] 2.1.4.12). The operation does not wait for acknowledgments: write caching cannot
+     * coexist with another open, so a break that needs one was already awaited by the CREATE that
+     * made this open; handle caching only needs the holder to learn of the change.
+     */
+    private void breakCaching(Open open, BreakCause cause) {
+        leases.breakFor(open.key(), open.id(), cause);
     }
 
     /** Makes the file's data and metadata durable. */
@@ -242,6 +314,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canWrite(), "set end of file");
+        breakCaching(open, BreakCause.WRITE);
         FsCall.run(() -> {
             open.share().fs().truncate(open.inode(), size);
             return null;
@@ -266,6 +339,9 @@ public final class FileService {
             throw new FileServiceException(FileServiceError.NOT_EMPTY, open.toString());
         }
         shareModes.setDeletePending(open.id(), delete);
+        if (delete) {
+            breakCaching(open, BreakCause.HANDLE_CONFLICT);
+        }
     }
 
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
@@ -293,6 +369,7 @@ public final class FileService {
             return null;
         });
         open.moveTo(new Open.Location(dir.id(), target.name()));
+        breakCaching(open, BreakCause.HANDLE_CONFLICT);
     }
 
     /**
@@ -373,6 +450,7 @@ public final class FileService {
     /** Takes fail-immediately byte-range locks, all or none ([MS-SMB2] 3.3.5.14). */
     public void lock(Open open, List<LockRequest> requests) {
         check(open);
+        breakCaching(open, BreakCause.LOCK);
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
     }
 
@@ -382,6 +460,7 @@ public final class FileService {
      */
     public PendingLock lockOrWait(Open open, LockRequest request) {
         check(open);
+        breakCaching(open, BreakCause.LOCK);
         return locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
                 request.exclusive());
     }

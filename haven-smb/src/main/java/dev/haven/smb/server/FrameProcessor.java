@@ -137,6 +137,22 @@ final class FrameProcessor {
         return send.payload();
     }
 
+    /**
+     * [MS-SMB2] 3.3.4.6 and 3.3.4.7: a break notification the server starts: MessageId all ones,
+     * no credits, TreeId 0, {@code sessionId} (the open's for an oplock break, 0 for a lease
+     * break), never signed; encrypted with {@code session} when it or the open's share encrypts
+     * ({@code encrypt}, 3.3.4.1.4).
+     */
+    static byte[] breakNotification(Session session, Smb2Response body, long sessionId, boolean encrypt) {
+        Smb2Header header = new Smb2Header(0, NtStatus.SUCCESS, Command.OPLOCK_BREAK, 0, HeaderFlags.SERVER_TO_REDIR, 0,
+                -1L, 0, 0, sessionId, null);
+        WireWriter w = new WireWriter(Smb2Header.SIZE + 48);
+        header.encode(w);
+        body.encodeBody(w);
+        byte[] payload = w.toByteArray();
+        return encrypt && session.cipher != null ? session.cipher.encrypt(payload, session.sessionId()) : payload;
+    }
+
     /** Encodes a response; a non-zero {@code asyncId} selects the async header form. */
     private static byte[] encode(RequestContext ctx, Reply.Respond r, long asyncId, int granted) {
         Smb2Header req = ctx.header;

@@ -125,7 +125,8 @@ final class NegotiateHandler {
     static int capabilities(Dialect dialect, boolean encryption) {
         int caps = 0;
         if (dialect != Dialect.SMB_2_0_2) {
-            caps |= NegotiateRequest.CAP_LARGE_MTU;
+            // [MS-SMB2] 3.3.5.4: leases (3.3.5.9.8) from 2.1 on.
+            caps |= NegotiateRequest.CAP_LARGE_MTU | NegotiateRequest.CAP_LEASING;
         }
         // [MS-SMB2] 3.3.5.4: the ENCRYPTION capability is only sent for 3.0 and 3.0.2.
         if (encryption && (dialect == Dialect.SMB_3_0 || dialect == Dialect.SMB_3_0_2)) {

@@ -4,8 +4,17 @@ import dev.haven.smb.auth.LogonThrottle;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** What every connection of one server shares: configuration, identity, randomness, throttle. */
-record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+/**
+ * What every connection of one server shares: configuration, identity, randomness, throttle, and
+ * the sender of oplock and lease breaks.
+ */
+record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+        BreakSender breaks) {
+    /** A context whose break sender listens to the configured file service's leases. */
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+        this(config, serverGuid, random, throttle, new BreakSender(config.fileService().leases()));
+    }
+
     Clock clock() {
         return config.clock();
     }

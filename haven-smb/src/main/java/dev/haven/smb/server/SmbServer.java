@@ -34,13 +34,15 @@ public final class SmbServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<SmbChannelHandler> handlers = new CopyOnWriteArrayList<>();
     private final Channel serverChannel;
+    private final ServerContext context;
 
     private SmbServer(SmbServerConfig config, String host, int port) throws InterruptedException {
         dev.haven.smb.crypto.CryptoWarmUp.start();
         SecureRandom random = new SecureRandom();
         byte[] guid = new byte[16];
         random.nextBytes(guid);
-        ServerContext context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()));
+        config.fileService().leases().breakTimeout(config.breakTimeout());
+        context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()));
         boss = new NioEventLoopGroup(1);
         loops = new NioEventLoopGroup();
         workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -60,6 +62,7 @@ public final class SmbServer implements AutoCloseable {
         try {
             serverChannel = bootstrap.bind(host, port).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
+            context.breaks().close();
             shutdownGroups();
             throw e;
         }
@@ -99,6 +102,7 @@ public final class SmbServer implements AutoCloseable {
             }
             channels.close().await();
             shutdownGroups();
+            context.breaks().close();
             workers.shutdown();
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -6,7 +6,8 @@ package dev.haven.smb.wire;
  */
 public sealed interface Smb2Request permits NegotiateRequest, SessionSetupRequest, LogoffRequest,
         TreeConnectRequest, TreeDisconnectRequest, EchoRequest, CancelRequest, IoctlRequest, CreateRequest, CloseRequest, FlushRequest, ReadRequest, WriteRequest,
-        LockRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, UnsupportedRequest {
+        LockRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, OplockBreak, LeaseBreakAck,
+        UnsupportedRequest {
 
     /**
      * Decodes the body of one message whose header is already decoded. {@code r} covers exactly
@@ -32,8 +33,20 @@ public sealed interface Smb2Request permits NegotiateRequest, SessionSetupReques
             case QUERY_DIRECTORY -> QueryDirectoryRequest.decode(r);
             case QUERY_INFO -> QueryInfoRequest.decode(r);
             case SET_INFO -> SetInfoRequest.decode(r);
-            case CHANGE_NOTIFY, OPLOCK_BREAK -> UnsupportedRequest.decode(header.command(), r);
+            case OPLOCK_BREAK -> decodeBreakAck(r);
+            case CHANGE_NOTIFY -> UnsupportedRequest.decode(header.command(), r);
         };
+    }
+
+    /**
+     * [MS-SMB2] 2.2.24: an OPLOCK_BREAK request is an oplock or a lease acknowledgment, told apart
+     * by its StructureSize; any other size is STATUS_INVALID_PARAMETER (3.3.5.22).
+     */
+    private static Smb2Request decodeBreakAck(WireReader r) throws MalformedMessageException {
+        int at = r.position();
+        int size = r.u16();
+        r.position(at);
+        return size == LeaseBreakAck.STRUCTURE_SIZE ? LeaseBreakAck.decode(r) : OplockBreak.decode(r);
     }
 
     /** Checks the StructureSize field every body starts with ([MS-SMB2] 2.2). */

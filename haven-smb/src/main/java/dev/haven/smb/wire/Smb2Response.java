@@ -4,7 +4,7 @@ package dev.haven.smb.wire;
 public sealed interface Smb2Response permits NegotiateResponse, SessionSetupResponse, LogoffResponse,
         TreeConnectResponse, TreeDisconnectResponse, EchoResponse, IoctlResponse, ErrorResponse,
         CreateResponse, CloseResponse, FlushResponse, ReadResponse, WriteResponse, LockResponse, QueryDirectoryResponse,
-        QueryInfoResponse, SetInfoResponse {
+        QueryInfoResponse, SetInfoResponse, OplockBreak, LeaseBreakAck, LeaseBreakNotification {
 
     /** Writes the body; {@code w.position()} is 64 and offsets count from index 0. */
     void encodeBody(WireWriter w);
