@@ -47,8 +47,9 @@ public sealed interface CachingRequest permits CachingRequest.None, CachingReque
      * @param state          the lease state asked for
      * @param parentLeaseKey the parent directory's lease key (v2), or {@link LeaseKey#ZERO}
      * @param epoch          the v2 request's epoch (0 for v1)
+     * @param v2             asked for with a version 2 context
      */
-    record Lease(ClientGuid client, LeaseKey leaseKey, LeaseState state, LeaseKey parentLeaseKey, int epoch)
+    record Lease(ClientGuid client, LeaseKey leaseKey, LeaseState state, LeaseKey parentLeaseKey, int epoch, boolean v2)
             implements CachingRequest {
         @Override
         public OplockKey requester() {

@@ -103,7 +103,8 @@ final class FileOplocks {
 
     private BreakNotification notification(Holder h, LeaseState from, LeaseState to, boolean ackRequired) {
         return switch (h.key) {
-            case OplockKey.OfLease l -> new BreakNotification.LeaseBreak(file, l.client(), l.leaseKey(), from, to, h.epoch, ackRequired);
+            case OplockKey.OfLease l -> new BreakNotification.LeaseBreak(file, l.client(), l.leaseKey(), from, to, h.epoch, ackRequired,
+                    h.v2);
             case OplockKey.OfOpen o -> new BreakNotification.OplockBreak(file, o.open(), OplockLevel.fromCaching(from),
                     OplockLevel.fromCaching(to), ackRequired);
         };
@@ -165,6 +166,12 @@ final class FileOplocks {
     /** True if any open of another key is on the file: then no one may cache writes alone. */
     boolean hasOtherOpens(OplockKey key) {
         return opens.values().stream().anyMatch(k -> !k.equals(key));
+    }
+
+    /** True if a holder of another key, a lease or an oplock as {@code lease} says, holds {@code caching}. */
+    boolean hasOther(OplockKey key, boolean lease, int caching) {
+        return holders.values().stream()
+                .anyMatch(h -> !h.key.equals(key) && h.isLease() == lease && h.state.has(caching));
     }
 
     /** True if another holder caches writes (or is still breaking from it): then only NONE may be granted. */

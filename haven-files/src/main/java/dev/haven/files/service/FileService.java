@@ -162,7 +162,7 @@ public final class FileService {
             return closeUncached(open);
         } finally {
             // After the share modes: an open waiting for this holder retries and must not see it.
-            leases.close(open.id());
+            caching.close(open);
         }
     }
 
@@ -259,7 +259,7 @@ public final class FileService {
      * made this open; handle caching only needs the holder to learn of the change.
      */
     private void breakCaching(Open open, BreakCause cause) {
-        leases.breakFor(open.key(), open.id(), cause);
+        caching.breakFor(open, cause);
     }
 
     /** Makes the file's data and metadata durable. */
@@ -323,6 +323,7 @@ public final class FileService {
 
     /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
     public void setAllocationSize(Open open, long size) {
+        breakCaching(open, BreakCause.WRITE); // an allocation change breaks as a write does (smb2.oplock.batch12)
         if (size < attributes(open).size()) {
             setEndOfFile(open, size);
         }

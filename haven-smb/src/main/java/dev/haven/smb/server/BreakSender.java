@@ -25,10 +25,8 @@ final class BreakSender implements BreakListener, AutoCloseable {
      * Where an open's breaks go.
      *
      * @param leaseKey the open's lease key, or null for an open without a lease
-     * @param v2       the lease was asked for with a v2 context (epochs are sent)
      */
-    private record Route(Connection connection, Session session, SmbOpen open, ClientGuid client, LeaseKey leaseKey,
-            boolean v2) {}
+    private record Route(Connection connection, Session session, SmbOpen open, ClientGuid client, LeaseKey leaseKey) {}
 
     private final ConcurrentHashMap<OpenId, Route> routes = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
@@ -38,8 +36,8 @@ final class BreakSender implements BreakListener, AutoCloseable {
     }
 
     /** Remembers where the breaks of a new open go ({@code leaseKey} null without a lease). */
-    void opened(Connection c, Session s, SmbOpen open, LeaseKey leaseKey, boolean v2) {
-        routes.put(open.open().id(), new Route(c, s, open, clientGuid(c), leaseKey, v2));
+    void opened(Connection c, Session s, SmbOpen open, LeaseKey leaseKey) {
+        routes.put(open.open().id(), new Route(c, s, open, clientGuid(c), leaseKey));
     }
 
     /** Forgets a closed open. */
@@ -67,7 +65,7 @@ final class BreakSender implements BreakListener, AutoCloseable {
                 if (r != null) {
                     int flags = l.ackRequired() ? LeaseBreakNotification.ACK_REQUIRED : 0;
                     // [MS-SMB2] 3.3.4.7: NewEpoch only for a v2 lease; a lease break names no session.
-                    send(r, new LeaseBreakNotification(r.v2() ? l.newEpoch() : 0, flags, l.leaseKey().toBytes(),
+                    send(r, new LeaseBreakNotification(l.v2() ? l.newEpoch() : 0, flags, l.leaseKey().toBytes(),
                             l.from().bits(), l.to().bits()), 0);
                 }
             }

@@ -26,7 +26,7 @@ import java.util.List;
  * </pre>
  *
  * @param request the caching asked for
- * @param v2      the lease came in a v2 context, so the answer is v2 too
+ * @param v2      the lease came in a v2 context
  */
 record CreateCaching(CachingRequest request, boolean v2) {
     static final String LEASE_CONTEXT = "RqLs";
@@ -84,7 +84,7 @@ record CreateCaching(CachingRequest request, boolean v2) {
                 epoch = b.getShort() & 0xFFFF;
             }
             return new CreateCaching(new CachingRequest.Lease(BreakSender.clientGuid(ctx.connection),
-                    LeaseKey.fromBytes(key), LeaseState.of(state), parent, epoch), v2);
+                    LeaseKey.fromBytes(key), LeaseState.of(state), parent, epoch, v2), v2);
         }
         return new CreateCaching(CachingRequest.NONE, false);
     }
@@ -107,6 +107,8 @@ record CreateCaching(CachingRequest request, boolean v2) {
         LeaseGrant g = r.lease().get();
         WireWriter w = new WireWriter(V2_SIZE);
         int flags = g.breakInProgress() ? BREAK_IN_PROGRESS : 0;
+        // [MS-SMB2] 3.3.5.9.11: the answer has the lease's version, whatever this request's context was.
+        boolean v2 = g.v2();
         boolean parentSet = v2 && !g.parentLeaseKey().equals(LeaseKey.ZERO);
         w.bytes(g.leaseKey().toBytes()).u32(g.state().bits()).u32(flags | (parentSet ? PARENT_LEASE_KEY_SET : 0)).u64(0);
         if (v2) {

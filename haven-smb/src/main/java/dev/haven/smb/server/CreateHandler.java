@@ -106,7 +106,7 @@ final class CreateHandler {
                 CreateDisposition.ofCode(req.createDisposition()), c.options(), AccessMask.of(req.desiredAccess()),
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName), c.caching().request());
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(), String.join("\\", c.path().components()));
-        ctx.server().breaks().opened(ctx.connection, ctx.session, open, c.caching().leaseKey(), c.caching().v2());
+        ctx.server().breaks().opened(ctx.connection, ctx.session, open, c.caching().leaseKey());
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
         return Reply.ok(new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
