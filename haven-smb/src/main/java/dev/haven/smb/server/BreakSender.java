@@ -29,6 +29,9 @@ final class BreakSender implements BreakListener, AutoCloseable {
     private record Route(Connection connection, Session session, SmbOpen open, ClientGuid client, LeaseKey leaseKey) {}
 
     private final ConcurrentHashMap<OpenId, Route> routes = new ConcurrentHashMap<>();
+    /** When each connection with opens got its first one: lease breaks go to a client's oldest. */
+    private final ConcurrentHashMap<Connection, Long> connectionOrder = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextOrder = new java.util.concurrent.atomic.AtomicLong();
     private final Runnable unsubscribe;
 
     BreakSender(LeaseManager leases) {
@@ -37,12 +40,16 @@ final class BreakSender implements BreakListener, AutoCloseable {
 
     /** Remembers where the breaks of a new open go ({@code leaseKey} null without a lease). */
     void opened(Connection c, Session s, SmbOpen open, LeaseKey leaseKey) {
+        connectionOrder.computeIfAbsent(c, k -> nextOrder.getAndIncrement());
         routes.put(open.open().id(), new Route(c, s, open, clientGuid(c), leaseKey));
     }
 
     /** Forgets a closed open. */
     void closed(SmbOpen open) {
-        routes.remove(open.open().id());
+        Route gone = routes.remove(open.open().id());
+        if (gone != null && routes.values().stream().noneMatch(r -> r.connection() == gone.connection())) {
+            connectionOrder.remove(gone.connection());
+        }
     }
 
     /** [MS-SMB2] 3.3.1.7 Connection.ClientGuid as the file service's client identity. */
@@ -72,14 +79,24 @@ final class BreakSender implements BreakListener, AutoCloseable {
         }
     }
 
-    /** Any open of the lease: a lease break goes to one connection of the client ([MS-SMB2] 3.3.4.7). */
+    /**
+     * [MS-SMB2] 3.3.4.7: a lease break goes to one connection of the client; as Samba (and
+     * smb2.lease.v2_complex1 expects), the client's oldest connection that has opens, even when the
+     * lease's own opens are on another. The session is one of that connection's.
+     */
     private Route leaseRoute(ClientGuid client, LeaseKey key) {
+        Route best = null;
+        long bestOrder = Long.MAX_VALUE;
+        boolean leaseSeen = false;
         for (Route r : routes.values()) {
-            if (key.equals(r.leaseKey()) && client.equals(r.client())) {
-                return r;
+            leaseSeen |= key.equals(r.leaseKey()) && client.equals(r.client());
+            long order = connectionOrder.getOrDefault(r.connection(), Long.MAX_VALUE);
+            if (client.equals(r.client()) && order < bestOrder) {
+                best = r;
+                bestOrder = order;
             }
         }
-        return null;
+        return leaseSeen ? best : null;
     }
 
     private static void send(Route r, Smb2Response body, long sessionId) {

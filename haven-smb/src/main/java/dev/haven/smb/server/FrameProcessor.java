@@ -60,14 +60,34 @@ final class FrameProcessor {
 
     private Outcome compound(Connection c, byte[] frame, boolean encrypted)
             throws MalformedMessageException, ProtocolViolationException {
-        List<Compound.Slice> slices = Compound.split(frame);
+        return run(c, frame, Compound.split(frame), 0, new Chain(), encrypted);
+    }
+
+    /** What a related compound carries from one request to the next ([MS-SMB2] 3.3.5.2.7.2). */
+    private static final class Chain {
+        long sessionId;
+        int treeId;
+        boolean sessionValid;
+        Smb2FileId fileId;
+        NtStatus failure;
+    }
+
+    /**
+     * Runs the requests of a compound from {@code from} on. A request that goes asynchronous
+     * before the end of the compound (a CREATE waiting for an oplock break) ends this part: its
+     * interim response goes out with the answers so far, and the rest of the compound runs once
+     * its final response is sent, related requests using the FileId it made (as Samba does, so
+     * smb2.compound.compound-break sees its GETINFO succeed).
+     */
+    private Outcome run(Connection c, byte[] frame, List<Compound.Slice> slices, int from, Chain chain, boolean encrypted)
+            throws MalformedMessageException, ProtocolViolationException {
         List<Answer> answers = new ArrayList<>();
-        long sessionId = 0;
-        int treeId = 0;
-        boolean sessionValid = false;
-        Smb2FileId chainedFileId = null;
-        NtStatus chainedFailure = null;
-        for (int i = 0; i < slices.size(); i++) {
+        long sessionId = chain.sessionId;
+        int treeId = chain.treeId;
+        boolean sessionValid = chain.sessionValid;
+        Smb2FileId chainedFileId = chain.fileId;
+        NtStatus chainedFailure = chain.failure;
+        for (int i = from; i < slices.size(); i++) {
             Compound.Slice slice = slices.get(i);
             byte[] message = messageBytes(frame, slice);
             Smb2Header header = Smb2Header.decode(new WireReader(message));
@@ -103,11 +123,35 @@ final class FrameProcessor {
                     Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
                     answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
                             ctx.connection.credits.grant(header.credits()))));
+                    if (i + 1 < slices.size()) {
+                        Chain rest = new Chain();
+                        rest.sessionId = sessionId;
+                        rest.treeId = treeId;
+                        rest.sessionValid = sessionValid;
+                        int next = i + 1;
+                        pending.request().afterFinal(status -> resume(ctx, frame, slices, next, rest, encrypted, status));
+                        return compose(c, answers);
+                    }
                 }
                 case Reply.None none -> { }
             }
         }
         return answers.isEmpty() ? new Outcome.Silent() : compose(c, answers);
+    }
+
+    /** Runs the rest of a compound after its asynchronous request's final response; on the serial executor. */
+    private void resume(RequestContext done, byte[] frame, List<Compound.Slice> slices, int next, Chain chain,
+            boolean encrypted, NtStatus status) {
+        chain.fileId = done.fileId;
+        chain.failure = done.header.command() == Command.CREATE && isErrorStatus(status) ? status : null;
+        Connection c = done.connection;
+        try {
+            if (run(c, frame, slices, next, chain, encrypted) instanceof Outcome.Send send) {
+                c.output.send(send.payload());
+            }
+        } catch (MalformedMessageException | ProtocolViolationException e) {
+            ClientFaultLog.warn("rest of a compound from {0} dropped: {1}", c.clientAddress, e.getMessage());
+        }
     }
 
     /**
