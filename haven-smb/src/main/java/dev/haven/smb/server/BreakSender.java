@@ -72,7 +72,8 @@ final class BreakSender implements BreakListener, AutoCloseable {
                 if (r != null) {
                     int flags = l.ackRequired() ? LeaseBreakNotification.ACK_REQUIRED : 0;
                     // [MS-SMB2] 3.3.4.7: NewEpoch only for a v2 lease; a lease break names no session.
-                    send(r, new LeaseBreakNotification(l.v2() ? l.newEpoch() : 0, flags, l.leaseKey().toBytes(),
+                    send(r, new LeaseBreakNotification(l.v2() ? l.newEpoch() : 0, flags,
+                            new dev.haven.smb.wire.Smb2LeaseKey(l.leaseKey().high(), l.leaseKey().low()),
                             l.from().bits(), l.to().bits()), 0);
                 }
             }

@@ -31,7 +31,7 @@ final class OplockBreakHandler {
 
     /** [MS-SMB2] 3.3.5.22.2: acknowledges a lease break; answers with the lease state now held. */
     Reply handle(RequestContext ctx, LeaseBreakAck ack) {
-        LeaseKey key = LeaseKey.fromBytes(ack.leaseKey());
+        LeaseKey key = new LeaseKey(ack.leaseKey().first(), ack.leaseKey().second());
         LeaseGrant now = ctx.server().fileService().leases().acknowledgeLease(BreakSender.clientGuid(ctx.connection),
                 key, LeaseState.of(ack.leaseState()));
         return Reply.ok(new LeaseBreakAck(0, ack.leaseKey(), now.state().bits()));

@@ -341,4 +341,22 @@ class FileCommandFlowTest {
         assertEquals(second.persistent(), ByteBuffer.wrap(note, Smb2Header.SIZE + 8, 8)
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
     }
+
+    @Test
+    void aCompoundWhoseCreateWaitsForABreakRunsItsRestAfterTheCreateCompletes() throws Exception {
+        Smb2FileId first = openWithOplock("o", 0x09, 0x09);
+        List<byte[]> replies = compound(List.of(create("o", 1, 0), request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 18, 4096, new byte[0], 0, 0, Smb2FileId.CHAINED)::encodeBody)));
+        assertEquals(1, replies.size(), "only the interim response so far");
+        assertEquals(NtStatus.PENDING, header(replies.get(0)).status());
+        output.runTasks();
+        assertEquals(Command.OPLOCK_BREAK, header(output.sent.remove(0)).command());
+        exchange(signed(request(Command.OPLOCK_BREAK, new dev.haven.smb.wire.OplockBreak(1, first)::encodeBody)));
+        output.runTasks();
+        assertEquals(2, output.sent.size(), "the final CREATE response, then the rest of the compound");
+        assertEquals(NtStatus.SUCCESS, header(output.sent.get(0)).status());
+        Smb2Header query = header(output.sent.get(1));
+        assertEquals(Command.QUERY_INFO, query.command());
+        assertEquals(NtStatus.SUCCESS, query.status(), "the related request used the FileId the CREATE made");
+    }
 }
