@@ -3,7 +3,8 @@
  * table ({@link dev.haven.files.service.FileService}, {@link dev.haven.files.service.Open}),
  * create dispositions, data I/O with byte-range lock checks, attributes as protocol-neutral
  * records, rename, links, delete-on-close and directory listing. It calls the rule engines of
- * {@code share} and {@code lock} and maps every {@link dev.haven.fs.FsError} to a
+ * {@code share}, {@code lock} and {@code lease} (the breaks an open, a write, a truncate, a lock,
+ * a rename or a delete causes, and the caching an open is granted, in {@code CachingOpens}) and maps every {@link dev.haven.fs.FsError} to a
  * {@link dev.haven.files.FileServiceError} in one place ({@link dev.haven.files.service.FsFailure}).
  */
 package dev.haven.files.service;
