@@ -36,7 +36,8 @@ public sealed interface BreakNotification permits BreakNotification.OplockBreak,
      * @param to          NewLeaseState
      * @param newEpoch    NewEpoch (v2 leases; 16 bits)
      * @param ackRequired SMB2_NOTIFY_BREAK_LEASE_FLAG_ACK_REQUIRED
+     * @param v2          a version 2 lease: NewEpoch is sent
      */
     record LeaseBreak(FileKey file, ClientGuid client, LeaseKey leaseKey, LeaseState from, LeaseState to, int newEpoch,
-            boolean ackRequired) implements BreakNotification {}
+            boolean ackRequired, boolean v2) implements BreakNotification {}
 }

@@ -16,6 +16,11 @@ public final class BreakWait {
         this.future = future.copy(); // callers cannot complete the manager's own future
     }
 
+    /** A wait that is already over: nothing had to be broken. */
+    public static BreakWait none() {
+        return DONE;
+    }
+
     /** Completes when the operation may proceed. Never completes exceptionally. */
     public CompletableFuture<Void> future() {
         return future;

@@ -43,7 +43,7 @@ final class FileOplocks {
     BreakWait breakFor(OplockKey requester, BreakCause cause, Effects effects, Consumer<Holder> startBreak) {
         Map<OplockKey, LeaseState> waitFor = new LinkedHashMap<>();
         for (Holder h : List.copyOf(holders.values())) {
-            if (h.key.equals(requester)) {
+            if (h.key.equals(requester) && !breaksOwnLevelII(h, cause)) {
                 continue; // [MS-SMB2] 3.3.5.9.8: opens with the same lease key do not break each other
             }
             LeaseState base = h.base();
@@ -61,6 +61,16 @@ final class FileOplocks {
         CompletableFuture<Void> future = new CompletableFuture<>();
         waiters.add(new Waiter(waitFor, cause, future));
         return new BreakWait(future);
+    }
+
+    /**
+     * [MS-FSA] 2.1.4.12: a write or a byte-range lock breaks every Level II oplock, the one of
+     * the open doing it included (smb2.oplock.batch1: "a self break to none"); a lease's own
+     * operations never break it.
+     */
+    private static boolean breaksOwnLevelII(Holder h, BreakCause cause) {
+        return !h.isLease() && (cause == BreakCause.WRITE || cause == BreakCause.LOCK)
+                && !h.base().has(LeaseState.WRITE_CACHING);
     }
 
     /** Moves a holder towards {@code target}: at once from read-only caching, else by a break awaiting an ack. */
@@ -93,7 +103,8 @@ final class FileOplocks {
 
     private BreakNotification notification(Holder h, LeaseState from, LeaseState to, boolean ackRequired) {
         return switch (h.key) {
-            case OplockKey.OfLease l -> new BreakNotification.LeaseBreak(file, l.client(), l.leaseKey(), from, to, h.epoch, ackRequired);
+            case OplockKey.OfLease l -> new BreakNotification.LeaseBreak(file, l.client(), l.leaseKey(), from, to, h.epoch, ackRequired,
+                    h.v2);
             case OplockKey.OfOpen o -> new BreakNotification.OplockBreak(file, o.open(), OplockLevel.fromCaching(from),
                     OplockLevel.fromCaching(to), ackRequired);
         };
@@ -155,6 +166,12 @@ final class FileOplocks {
     /** True if any open of another key is on the file: then no one may cache writes alone. */
     boolean hasOtherOpens(OplockKey key) {
         return opens.values().stream().anyMatch(k -> !k.equals(key));
+    }
+
+    /** True if a holder of another key, a lease or an oplock as {@code lease} says, holds {@code caching}. */
+    boolean hasOther(OplockKey key, boolean lease, int caching) {
+        return holders.values().stream()
+                .anyMatch(h -> !h.key.equals(key) && h.isLease() == lease && h.state.has(caching));
     }
 
     /** True if another holder caches writes (or is still breaking from it): then only NONE may be granted. */

@@ -13,6 +13,8 @@ final class Holder {
     final OplockKey key;
     final Set<OpenId> opens = new LinkedHashSet<>();
     final LeaseKey parentLeaseKey;
+    /** A version 2 lease ([MS-SMB2] 3.3.1.12 Lease.Version): set by its first open, it keeps it. */
+    boolean v2;
     HolderPhase phase = HolderPhase.HELD;
     LeaseState state;
     /** While BREAKING: the state announced to the client ([MS-SMB2] Lease.BreakToLeaseState). */
@@ -58,6 +60,6 @@ final class Holder {
 
     LeaseGrant grant() {
         OplockKey.OfLease lease = (OplockKey.OfLease) key;
-        return new LeaseGrant(lease.leaseKey(), state, epoch, parentLeaseKey, isBreaking());
+        return new LeaseGrant(lease.leaseKey(), state, epoch, parentLeaseKey, isBreaking(), v2);
     }
 }

@@ -31,8 +31,9 @@ public final class LeaseManager {
 
     private final Clock clock;
     private final BreakScheduler scheduler;
-    private final BreakListener listener;
-    private final Duration breakTimeout;
+    /** The constructor's listener plus every front-end that {@link #subscribe}d. */
+    private final BreakListeners listener = new BreakListeners();
+    private volatile Duration breakTimeout;
     private final Predicate<FileKey> hasByteRangeLocks;
     private final FileTable<FileOplocks> files = new FileTable<>(FileOplocks::new, FileOplocks::isEmpty);
     private final ConcurrentHashMap<OpenId, FileKey> fileOfOpen = new ConcurrentHashMap<>();
@@ -58,9 +59,28 @@ public final class LeaseManager {
             Predicate<FileKey> hasByteRangeLocks) {
         this.clock = clock;
         this.scheduler = scheduler;
-        this.listener = listener;
+        this.listener.add(listener);
         this.breakTimeout = breakTimeout;
         this.hasByteRangeLocks = hasByteRangeLocks;
+    }
+
+    /**
+     * Adds a front-end's listener; every break goes to each listener, which ignores the opens it
+     * does not serve. The returned handle removes the listener again.
+     */
+    public Runnable subscribe(BreakListener frontEnd) {
+        return listener.add(frontEnd);
+    }
+
+    /**
+     * Changes the time a client has to acknowledge a break, for breaks that start from now on
+     * ([MS-SMB2] 3.3.2.1: 35 s by default; tests use a short one).
+     */
+    public void breakTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("break timeout must be positive: " + timeout);
+        }
+        breakTimeout = timeout;
     }
 
     /** Shared caching (R or RH, Level II) is not granted on a file with byte-range locks. */
@@ -110,7 +130,8 @@ public final class LeaseManager {
     }
 
     private static OplockLevel grantableOplock(FileOplocks f, OplockKey key, OplockLevel requested) {
-        if (requested == OplockLevel.NONE || f.hasOtherWriter(key)) {
+        if (requested == OplockLevel.NONE || f.hasOtherWriter(key) || f.hasOther(key, true, LeaseState.HANDLE_CACHING)) {
+            // A lease caching handles leaves no room for an oplock (smb2.lease.oplock: RH gives "").
             return OplockLevel.NONE;
         }
         if (requested != OplockLevel.LEVEL_II && !f.hasOtherOpens(key)) {
@@ -128,6 +149,15 @@ public final class LeaseManager {
      */
     public LeaseGrant openWithLease(FileKey file, OpenId open, ClientGuid client, LeaseKey leaseKey, LeaseState requested,
             LeaseKey parentLeaseKey, int epoch) {
+        return openWithLease(file, open, client, leaseKey, requested, parentLeaseKey, epoch, false);
+    }
+
+    /**
+     * {@link #openWithLease(FileKey, OpenId, ClientGuid, LeaseKey, LeaseState, LeaseKey, int)} that
+     * says whether a new lease is a version 2 lease; an existing lease keeps its version.
+     */
+    public LeaseGrant openWithLease(FileKey file, OpenId open, ClientGuid client, LeaseKey leaseKey, LeaseState requested,
+            LeaseKey parentLeaseKey, int epoch, boolean v2) {
         OplockKey.OfLease key = new OplockKey.OfLease(client, leaseKey);
         // An illegal combination (H or W without R) gets no caching rather than a failed create.
         LeaseState wanted = requested.isValid() ? requested : LeaseState.NONE;
@@ -140,13 +170,21 @@ public final class LeaseManager {
                 fileOfOpen.remove(open, file);
                 throw new FileServiceException(FileServiceError.INVALID_PARAMETER, key.leaseKey() + " is in use on " + bound);
             }
+            LeaseState shared = f.hasOtherOpens(key) ? wanted.without(LeaseState.WRITE_CACHING) : wanted;
+            if (f.hasOther(key, false, LeaseState.READ_CACHING)) {
+                shared = shared.without(LeaseState.HANDLE_CACHING); // beside an oplock: R only (smb2.lease.oplock)
+            }
             LeaseState grantable = withoutSharedUnderLocks(file, f.hasOtherWriter(key) ? LeaseState.NONE
-                    : BreakCause.normalize(f.hasOtherOpens(key) ? wanted.without(LeaseState.WRITE_CACHING) : wanted));
+                    : BreakCause.normalize(shared));
             Holder h = f.holders.get(key);
             if (h == null) {
                 h = new Holder(key, grantable, epoch + 1, parentLeaseKey == null ? LeaseKey.ZERO : parentLeaseKey);
+                h.v2 = v2;
                 f.holders.put(key, h);
-            } else if (!h.isBreaking() && h.state.isSubsetOf(wanted) && !grantable.isSubsetOf(h.state)) {
+            } else if (!h.isBreaking() && grantable.equals(wanted) && h.state.isSubsetOf(wanted)
+                    && !grantable.isSubsetOf(h.state)) {
+                // Upgrades only to the whole state asked for (smb2.lease.upgrade3: R to RH beside
+                // another lease, but not to RHW; smb2.lease.break: a contended lease keeps its state).
                 h.state = h.state.union(grantable); // upgrade ([MS-SMB2] 3.3.5.9.8)
                 h.bumpEpoch();
             }

@@ -7,6 +7,13 @@ import dev.haven.files.FileServiceException;
 import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
+import dev.haven.files.lease.BreakCause;
+import dev.haven.files.lease.BreakScheduler;
+import dev.haven.files.lease.BreakWait;
+import dev.haven.files.lease.CachingRequest;
+import dev.haven.files.lease.ExecutorBreakScheduler;
+import dev.haven.files.lease.LeaseManager;
+import dev.haven.files.lease.OplockKey;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.lock.PendingLock;
@@ -19,6 +26,7 @@ import dev.haven.fs.FsException;
 import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +40,8 @@ public final class FileService {
 
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
+    private final LeaseManager leases;
+    private final CachingOpens caching;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
     private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
     /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
@@ -44,8 +54,45 @@ public final class FileService {
 
     /** A service over shared rule engines (so other front-ends see the same share modes and locks). */
     public FileService(ShareModeTable shareModes, ByteRangeLocks locks) {
+        this(shareModes, locks, Clock.systemUTC(), new ExecutorBreakScheduler(Clock.systemUTC()));
+    }
+
+    /** A service whose break timeouts run on {@code clock} and {@code scheduler} (tests drive both). */
+    public FileService(ShareModeTable shareModes, ByteRangeLocks locks, Clock clock, BreakScheduler scheduler) {
         this.shareModes = shareModes;
         this.locks = locks;
+        this.leases = new LeaseManager(clock, scheduler, n -> { }, LeaseManager.DEFAULT_BREAK_TIMEOUT, locks::hasLocks);
+        this.caching = new CachingOpens(leases, shareModes);
+    }
+
+    /** The oplocks and leases of this service's files: front-ends subscribe for breaks and acknowledge here. */
+    public LeaseManager leases() {
+        return leases;
+    }
+
+    /**
+     * The breaks an open of {@code path} by {@code requester} causes, to wait for before calling
+     * {@link #open(Share, SharePath, CreateDisposition, OpenOptions, AccessMask, ShareAccess, Principal,
+     * CachingRequest)} ([MS-SMB2] 3.3.5.9: the CREATE goes pending meanwhile). Call it again after
+     * the wait: a later break may be due.
+     */
+    public BreakWait breaksBeforeOpen(Share share, SharePath path, CreateDisposition disposition, AccessMask desiredAccess,
+            ShareAccess shareAccess, OplockKey requester) {
+        return caching.breaksBefore(share, path, disposition, desiredAccess, shareAccess, requester);
+    }
+
+    /** {@link #open(Share, SharePath, CreateDisposition, OpenOptions, AccessMask, ShareAccess, Principal)} with caching. */
+    public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
+            AccessMask desiredAccess, ShareAccess shareAccess, Principal principal, CachingRequest wanted) {
+        OpenResult r = openUncached(share, path, disposition, options, desiredAccess, shareAccess, principal);
+        CachingOpens.Granted g;
+        try {
+            g = caching.register(r.open(), wanted);
+        } catch (RuntimeException e) {
+            closeUncached(r.open());
+            throw e;
+        }
+        return new OpenResult(r.open(), r.action(), r.attributes(), g.oplock(), g.lease());
     }
 
     /**
@@ -53,6 +100,11 @@ public final class FileService {
      * between open, create and truncate; share modes are checked before anything is truncated.
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
+            AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
+        return open(share, path, disposition, options, desiredAccess, shareAccess, principal, CachingRequest.NONE);
+    }
+
+    private OpenResult openUncached(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
         if (options.stream() != null && !options.stream().isEmpty()) {
             return Streams.open(this, share, path, disposition, options, desiredAccess, shareAccess, principal);
@@ -70,7 +122,7 @@ public final class FileService {
             found = OpenSecurity.create(share, parent, path, options, disposition, principal);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
-                return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
+                return openUncached(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
             changes.created(share, parent.id(), path, found.isDirectory());
         } else {
@@ -106,7 +158,7 @@ public final class FileService {
                 });
                 changes.modified(open, FileChanges.OVERWRITE);
             } catch (RuntimeException e) {
-                close(open);
+                closeUncached(open);
                 throw e;
             }
         }
@@ -133,6 +185,15 @@ public final class FileService {
      * ([MS-FSA] 2.1.5.4). Returns the attributes as they were just before the close.
      */
     public FileAttributes close(Open open) {
+        try {
+            return closeUncached(open);
+        } finally {
+            // After the share modes: an open waiting for this holder retries and must not see it.
+            caching.close(open);
+        }
+    }
+
+    private FileAttributes closeUncached(Open open) {
         if (!opens.remove(open.id(), open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
         }
@@ -199,6 +260,7 @@ public final class FileService {
             return 0;
         }
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
+        breakCaching(open, BreakCause.WRITE);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
             if (writeThrough || open.writeThrough()) {
@@ -208,6 +270,16 @@ public final class FileService {
         });
         changes.modified(open, FileChanges.WRITE);
         return n;
+    }
+
+    /**
+     * Breaks the caching of other holders that an operation through {@code open} conflicts with
+     * ([MS-FSA] 2.1.4.12). The operation does not wait for acknowledgments: write caching cannot
+     * coexist with another open, so a break that needs one was already awaited by the CREATE that
+     * made this open; handle caching only needs the holder to learn of the change.
+     */
+    private void breakCaching(Open open, BreakCause cause) {
+        caching.breakFor(open, cause);
     }
 
     /** Makes the file's data and metadata durable. */
@@ -265,6 +337,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canWrite(), "set end of file");
+        breakCaching(open, BreakCause.WRITE);
         FsCall.run(() -> {
             open.share().fs().truncate(open.inode(), size);
             return null;
@@ -274,6 +347,7 @@ public final class FileService {
 
     /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
     public void setAllocationSize(Open open, long size) {
+        breakCaching(open, BreakCause.WRITE); // an allocation change breaks as a write does (smb2.oplock.batch12)
         if (size < attributes(open).size()) {
             setEndOfFile(open, size);
         }
@@ -296,6 +370,7 @@ public final class FileService {
         shareModes.setDeletePending(open.id(), delete);
         if (delete) {
             changes.deletePending(open);
+            breakCaching(open, BreakCause.HANDLE_CONFLICT);
         }
     }
 
@@ -326,6 +401,7 @@ public final class FileService {
         Open.Location to = new Open.Location(dir.id(), target);
         open.moveTo(to);
         changes.renamed(open, from, to);
+        breakCaching(open, BreakCause.HANDLE_CONFLICT);
     }
 
     /**
@@ -415,6 +491,7 @@ public final class FileService {
     /** Takes fail-immediately byte-range locks, all or none ([MS-SMB2] 3.3.5.14). */
     public void lock(Open open, List<LockRequest> requests) {
         check(open);
+        breakCaching(open, BreakCause.LOCK);
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
     }
 
@@ -424,6 +501,7 @@ public final class FileService {
      */
     public PendingLock lockOrWait(Open open, LockRequest request) {
         check(open);
+        breakCaching(open, BreakCause.LOCK);
         return locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
                 request.exclusive());
     }

@@ -408,12 +408,46 @@ class LeaseManagerTest {
     }
 
     @Test
-    void leaseOpenBreaksABatchOplockOfAnotherOpen() {
+    void leaseOpenBreaksABatchOplockOfAnotherOpenAndGetsReadCachingOnlyBesideIt() {
         OpenId batch = oplockOpen(OplockLevel.BATCH, OplockLevel.BATCH);
         BreakWait w = leases.breakFor(FILE, OplockKey.of(CLIENT_A, KEY_1), BreakCause.OPEN);
         assertFalse(w.isDone());
         leases.acknowledgeOplock(batch, OplockLevel.LEVEL_II);
-        assertEquals(LeaseState.RH, leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RWH).state());
+        // smb2.lease.oplock: beside a Level II oplock a lease gets R, never H.
+        assertEquals(LeaseState.R, leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RWH).state());
+    }
+
+    @Test
+    void anOplockIsNotGrantedBesideALeaseCachingHandles() {
+        leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RH);
+        oplockOpen(OplockLevel.BATCH, OplockLevel.NONE);
+    }
+
+    @Test
+    void aContendedLeaseUpgradesOnlyToTheWholeStateAskedFor() {
+        OpenId first = OpenId.random();
+        leaseOpen(first, CLIENT_A, KEY_1, LeaseState.R);
+        leaseOpen(OpenId.random(), CLIENT_B, KEY_2, LeaseState.R);
+        // smb2.lease.upgrade3: RHW cannot be had beside another lease, so nothing changes; RH can.
+        assertEquals(LeaseState.R, leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RWH).state());
+        assertEquals(LeaseState.RH, leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RH).state());
+    }
+
+    @Test
+    void aWriteBreaksTheWritersOwnLevelIIOplockButNotItsLease() {
+        OpenId other = oplockOpen(OplockLevel.NONE, OplockLevel.NONE);
+        OpenId levelII = oplockOpen(OplockLevel.LEVEL_II, OplockLevel.LEVEL_II);
+        OpenId lease = OpenId.random();
+        leaseOpen(lease, CLIENT_A, KEY_1, LeaseState.R);
+        breaks.clear();
+        leases.breakFor(FILE, levelII, BreakCause.WRITE);
+        assertEquals(OplockLevel.NONE, leases.oplockOf(levelII), "smb2.oplock.batch1: a self break to none");
+        assertEquals(LeaseState.NONE, leases.leaseOf(CLIENT_A, KEY_1).orElseThrow().state());
+        leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.R);
+        breaks.clear();
+        leases.breakFor(FILE, lease, BreakCause.WRITE);
+        assertEquals(List.of(), breaks, "a lease's own write breaks nothing");
+        assertEquals(OplockLevel.NONE, leases.oplockOf(other));
     }
 
     @Test

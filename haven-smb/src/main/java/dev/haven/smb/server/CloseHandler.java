@@ -15,6 +15,7 @@ final class CloseHandler {
         ctx.connection.pending.cancelAll(p -> open.fileId().equals(p.context().fileId),
                 PendingRequest.CancelReason.CLOSE);
         ctx.session.removeOpen(open);
+        ctx.server().breaks().closed(open);
         FileAttributes a = ctx.server().fileService().close(open.open());
         if ((req.flags() & CloseRequest.POSTQUERY_ATTRIB) == 0) {
             return Reply.ok(new CloseResponse(0, FileTimes.ZERO, 0, 0, 0));

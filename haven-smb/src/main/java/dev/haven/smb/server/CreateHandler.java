@@ -1,7 +1,9 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.AccessMask;
+import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
+import dev.haven.files.lease.BreakWait;
 import dev.haven.files.service.CreateDisposition;
 import dev.haven.files.service.FileAttributes;
 import dev.haven.files.service.OpenOptions;
@@ -13,15 +15,25 @@ import dev.haven.files.service.StreamName;
 import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * [MS-SMB2] 3.3.5.9: CREATE. The name is relative to the share root; create contexts are parsed
- * and, as none is served yet, ignored (3.3.5.9: unknown contexts are ignored). No oplock or lease
- * is granted (OplockLevel NONE).
+ * [MS-SMB2] 3.3.5.9: CREATE. The name is relative to the share root. Oplocks and leases are
+ * granted as 3.3.5.9.8 and 3.3.5.9.11 say ({@link CreateCaching}); other create contexts are
+ * ignored (3.3.5.9: unknown contexts are ignored). A CREATE that breaks another holder's caching
+ * and must wait for its acknowledgment goes asynchronous and completes when the break ends
+ * (acknowledged, timed out, or the holder closed): the holder may be on this very connection,
+ * so the serial executor is never blocked.
  */
 final class CreateHandler {
+    private static final System.Logger LOG = System.getLogger(CreateHandler.class.getName());
     /** [MS-SMB2] 2.2.13: ImpersonationLevel above Delegation (3) is invalid. */
     private static final int MAX_IMPERSONATION = 3;
+
+    /** One CREATE being served, kept while it waits for breaks. */
+    private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
+            CreateCaching caching) {}
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         if (IpcPipes.isIpc(ctx)) {
@@ -45,14 +57,71 @@ final class CreateHandler {
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
                 (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
-        OpenResult result = ctx.server().fileService().open(share, path,
-                CreateDisposition.ofCode(req.createDisposition()), openOptions, AccessMask.of(req.desiredAccess()),
-                ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token));
+        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req)), null);
+    }
+
+    /**
+     * Breaks what the open conflicts with; opens at once if nothing must be waited for, else goes
+     * (or stays) pending and tries again when the wait ends ([MS-FSA] 2.1.5.1.2: a later break
+     * may be due then, or the sharing violation the break could not avoid).
+     */
+    private Reply openOrWait(Create c, PendingRequest pending) throws SmbStatusException {
+        BreakWait wait = c.ctx().server().fileService().breaksBeforeOpen(c.share(), c.path(),
+                CreateDisposition.ofCode(c.req().createDisposition()), AccessMask.of(c.req().desiredAccess()),
+                ShareAccess.of(c.req().shareAccess()), c.caching().request().requester());
+        if (wait.isDone()) {
+            return open(c);
+        }
+        PendingRequest p = pending;
+        AtomicBoolean withdrawn = new AtomicBoolean();
+        if (p == null) {
+            p = c.ctx().goAsync((request, reason) -> {
+                withdrawn.set(true);
+                if (reason != PendingRequest.CancelReason.DISCONNECT) {
+                    request.fail(NtStatus.CANCELLED); // [MS-SMB2] 3.3.5.16
+                }
+            });
+        }
+        PendingRequest waiting = p;
+        wait.future().thenRun(() -> c.ctx().connection.output.execute(() -> {
+            if (!withdrawn.get()) {
+                resume(c, waiting);
+            }
+        }));
+        return p.interim();
+    }
+
+    /** On the serial executor once a wait ended: the CREATE tries again and answers if it is done. */
+    private void resume(Create c, PendingRequest pending) {
+        try {
+            if (openOrWait(c, pending) instanceof Reply.Respond r) {
+                pending.complete(r.status(), r.body());
+            }
+        } catch (SmbStatusException e) {
+            pending.fail(e.status());
+        } catch (FileServiceException e) {
+            pending.fail(FileServiceStatus.of(e.error()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error completing a CREATE", e);
+            pending.fail(NtStatus.INTERNAL_ERROR);
+        }
+    }
+
+    private static Reply open(Create c) {
+        RequestContext ctx = c.ctx();
+        CreateRequest req = c.req();
+        OpenResult result = ctx.server().fileService().open(c.share(), c.path(),
+                CreateDisposition.ofCode(req.createDisposition()), c.options(), AccessMask.of(req.desiredAccess()),
+                ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token),
+                c.caching().request());
+        String stream = c.options().stream();
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
-                String.join("\\", path.components()) + (last.stream() == null || last.stream().isEmpty() ? "" : ":" + last.stream()));
+                String.join("\\", c.path().components()) + (stream == null || stream.isEmpty() ? "" : ":" + stream));
+        ctx.server().breaks().opened(ctx.connection, ctx.session, open, c.caching().leaseKey());
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
-        return Reply.ok(new CreateResponse(0, result.action().ordinal(), InfoEncoding.times(a), a.allocationSize(),
-                a.size(), a.dosAttributes(), open.fileId()));
+        return Reply.ok(new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
+                InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(),
+                c.caching().responseContexts(result)));
     }
 }

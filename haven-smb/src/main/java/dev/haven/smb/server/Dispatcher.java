@@ -7,10 +7,12 @@ import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.EchoRequest;
 import dev.haven.smb.wire.FlushRequest;
 import dev.haven.smb.wire.IoctlRequest;
+import dev.haven.smb.wire.LeaseBreakAck;
 import dev.haven.smb.wire.LockRequest;
 import dev.haven.smb.wire.LogoffRequest;
 import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NegotiateRequest;
+import dev.haven.smb.wire.OplockBreak;
 import dev.haven.smb.wire.QueryDirectoryRequest;
 import dev.haven.smb.wire.QueryInfoRequest;
 import dev.haven.smb.wire.ReadRequest;
@@ -19,7 +21,6 @@ import dev.haven.smb.wire.SetInfoRequest;
 import dev.haven.smb.wire.Smb2Request;
 import dev.haven.smb.wire.TreeConnectRequest;
 import dev.haven.smb.wire.TreeDisconnectRequest;
-import dev.haven.smb.wire.UnsupportedRequest;
 import dev.haven.smb.wire.WriteRequest;
 
 /**
@@ -45,7 +46,7 @@ final class Dispatcher {
     private final QueryDirectoryHandler queryDirectory = new QueryDirectoryHandler();
     private final QueryInfoHandler queryInfo = new QueryInfoHandler();
     private final SetInfoHandler setInfo = new SetInfoHandler();
-    private final UnsupportedHandler unsupported = new UnsupportedHandler();
+    private final OplockBreakHandler oplockBreak = new OplockBreakHandler();
 
     Reply dispatch(RequestContext ctx, Smb2Request request)
             throws SmbStatusException, ProtocolViolationException, MalformedMessageException {
@@ -68,7 +69,8 @@ final class Dispatcher {
             case QueryDirectoryRequest r -> queryDirectory.handle(ctx, r);
             case QueryInfoRequest r -> queryInfo.handle(ctx, r);
             case SetInfoRequest r -> setInfo.handle(ctx, r);
-            case UnsupportedRequest r -> unsupported.handle(ctx, r);
+            case OplockBreak r -> oplockBreak.handle(ctx, r);
+            case LeaseBreakAck r -> oplockBreak.handle(ctx, r);
         };
     }
 }

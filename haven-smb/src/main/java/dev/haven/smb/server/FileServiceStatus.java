@@ -21,7 +21,7 @@ final class FileServiceStatus {
             case CANNOT_DELETE -> NtStatus.CANNOT_DELETE;
             case INVALID_PARAMETER -> NtStatus.INVALID_PARAMETER;
             case FILE_CLOSED -> NtStatus.FILE_CLOSED;
-            case OPLOCK_NOT_BREAKING -> NtStatus.INVALID_DEVICE_STATE;
+            case OPLOCK_NOT_BREAKING -> NtStatus.INVALID_OPLOCK_PROTOCOL; // as Samba and smb2.oplock.levelii502 expect
             case INVALID_OPLOCK_PROTOCOL -> NtStatus.INVALID_OPLOCK_PROTOCOL;
             case LEASE_NOT_BREAKING -> NtStatus.UNSUCCESSFUL;
             case LEASE_STATE_NOT_ACCEPTED -> NtStatus.REQUEST_NOT_ACCEPTED;

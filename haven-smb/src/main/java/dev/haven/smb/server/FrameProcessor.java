@@ -61,14 +61,34 @@ final class FrameProcessor {
 
     private Outcome compound(Connection c, byte[] frame, boolean encrypted)
             throws MalformedMessageException, ProtocolViolationException {
-        List<Compound.Slice> slices = Compound.split(frame);
+        return run(c, frame, Compound.split(frame), 0, new Chain(), encrypted);
+    }
+
+    /** What a related compound carries from one request to the next ([MS-SMB2] 3.3.5.2.7.2). */
+    private static final class Chain {
+        long sessionId;
+        int treeId;
+        boolean sessionValid;
+        Smb2FileId fileId;
+        NtStatus failure;
+    }
+
+    /**
+     * Runs the requests of a compound from {@code from} on. A request that goes asynchronous
+     * before the end of the compound (a CREATE waiting for an oplock break) ends this part: its
+     * interim response goes out with the answers so far, and the rest of the compound runs once
+     * its final response is sent, related requests using the FileId it made (as Samba does, so
+     * smb2.compound.compound-break sees its GETINFO succeed).
+     */
+    private Outcome run(Connection c, byte[] frame, List<Compound.Slice> slices, int from, Chain chain, boolean encrypted)
+            throws MalformedMessageException, ProtocolViolationException {
         List<Answer> answers = new ArrayList<>();
-        long sessionId = 0;
-        int treeId = 0;
-        boolean sessionValid = false;
-        Smb2FileId chainedFileId = null;
-        NtStatus chainedFailure = null;
-        for (int i = 0; i < slices.size(); i++) {
+        long sessionId = chain.sessionId;
+        int treeId = chain.treeId;
+        boolean sessionValid = chain.sessionValid;
+        Smb2FileId chainedFileId = chain.fileId;
+        NtStatus chainedFailure = chain.failure;
+        for (int i = from; i < slices.size(); i++) {
             Compound.Slice slice = slices.get(i);
             byte[] message = messageBytes(frame, slice);
             if (isUnknownCommand(message)) {
@@ -105,10 +125,11 @@ final class FrameProcessor {
             switch (reply) {
                 case Reply.Respond respond -> answers.add(new Answer(ctx, respond,
                         encode(ctx, respond, 0, ctx.connection.credits.grant(header.credits()))));
-                case Reply.Pending pending when !last -> {
+                case Reply.Pending pending when !last && ctx.header.command() != Command.CREATE -> {
                     // [MS-SMB2] 3.3.5.2.7 and its <262>: as Windows does, a request that would go
                     // asynchronous before the end of a compound fails with STATUS_INTERNAL_ERROR,
-                    // and the requests after it still run.
+                    // and the requests after it still run. A CREATE waiting for an oplock break is
+                    // the exception (next case): the rest of the compound waits for it.
                     pending.request().abandon();
                     Reply.Respond failed = new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
                     answers.add(new Answer(ctx, failed, encode(ctx, failed, 0,
@@ -116,15 +137,40 @@ final class FrameProcessor {
                 }
                 case Reply.Pending pending -> {
                     // The last request of a compound may go asynchronous: its interim response
-                    // travels with the responses before it (Windows and smbtorture's interim1).
+                    // travels with the responses before it (Windows and smbtorture's interim1); so
+                    // does a CREATE waiting for a break, whose followers run after its final response.
                     Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
                     answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
                             ctx.connection.credits.grant(header.credits()))));
+                    if (i + 1 < slices.size()) {
+                        Chain rest = new Chain();
+                        rest.sessionId = sessionId;
+                        rest.treeId = treeId;
+                        rest.sessionValid = sessionValid;
+                        int next = i + 1;
+                        pending.request().afterFinal(status -> resume(ctx, frame, slices, next, rest, encrypted, status));
+                        return compose(c, answers);
+                    }
                 }
                 case Reply.None none -> { }
             }
         }
         return answers.isEmpty() ? new Outcome.Silent() : compose(c, answers);
+    }
+
+    /** Runs the rest of a compound after its asynchronous request's final response; on the serial executor. */
+    private void resume(RequestContext done, byte[] frame, List<Compound.Slice> slices, int next, Chain chain,
+            boolean encrypted, NtStatus status) {
+        chain.fileId = done.fileId;
+        chain.failure = done.header.command() == Command.CREATE && isErrorStatus(status) ? status : null;
+        Connection c = done.connection;
+        try {
+            if (run(c, frame, slices, next, chain, encrypted) instanceof Outcome.Send send) {
+                c.output.send(send.payload());
+            }
+        } catch (MalformedMessageException | ProtocolViolationException e) {
+            ClientFaultLog.warn("rest of a compound from {0} dropped: {1}", c.clientAddress, e.getMessage());
+        }
     }
 
     /**
@@ -180,6 +226,22 @@ final class FrameProcessor {
         byte[] bytes = encode(ctx, r, p.asyncId(), ctx.connection.credits.grant(0));
         Outcome.Send send = (Outcome.Send) compose(ctx.connection, List.of(new Answer(ctx, r, bytes)));
         return send.payload();
+    }
+
+    /**
+     * [MS-SMB2] 3.3.4.6 and 3.3.4.7: a break notification the server starts: MessageId all ones,
+     * no credits, TreeId 0, {@code sessionId} (the open's for an oplock break, 0 for a lease
+     * break), never signed; encrypted with {@code session} when it or the open's share encrypts
+     * ({@code encrypt}, 3.3.4.1.4).
+     */
+    static byte[] breakNotification(Session session, Smb2Response body, long sessionId, boolean encrypt) {
+        Smb2Header header = new Smb2Header(0, NtStatus.SUCCESS, Command.OPLOCK_BREAK, 0, HeaderFlags.SERVER_TO_REDIR, 0,
+                -1L, 0, 0, sessionId, null);
+        WireWriter w = new WireWriter(Smb2Header.SIZE + 48);
+        header.encode(w);
+        body.encodeBody(w);
+        byte[] payload = w.toByteArray();
+        return encrypt && session.cipher != null ? session.cipher.encrypt(payload, session.sessionId()) : payload;
     }
 
     /** Encodes a response; a non-zero {@code asyncId} selects the async header form. */

@@ -125,7 +125,8 @@ final class NegotiateHandler {
     static int capabilities(Dialect dialect, boolean encryption) {
         int caps = 0;
         if (dialect != Dialect.SMB_2_0_2) {
-            caps |= NegotiateRequest.CAP_LARGE_MTU;
+            // [MS-SMB2] 3.3.5.4: leases (3.3.5.9.8) from 2.1 on.
+            caps |= NegotiateRequest.CAP_LARGE_MTU | NegotiateRequest.CAP_LEASING;
         }
         if (dialect.isSmb3()) {
             // [MS-SMB2] 3.3.5.4: IsMultiChannelCapable: sessions can be bound to several

@@ -49,6 +49,7 @@ final class Opens {
     /** Closes opens whose tree, session or connection went away; failures are logged, not raised. */
     static void closeAll(ServerContext server, List<SmbOpen> opens) {
         for (SmbOpen o : opens) {
+            server.breaks().closed(o);
             try {
                 server.fileService().close(o.open());
             } catch (FileServiceException e) {

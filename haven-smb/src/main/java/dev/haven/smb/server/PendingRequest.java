@@ -38,6 +38,8 @@ final class PendingRequest {
     private final Canceller canceller;
     /** Set on the serial executor when the final response is sent or the request is dropped. */
     private boolean finished;
+    /** Runs on the serial executor right after the final response went out (the rest of a compound). */
+    private java.util.function.Consumer<NtStatus> afterFinal;
 
     PendingRequest(long asyncId, RequestContext ctx, Canceller canceller) {
         this.asyncId = asyncId;
@@ -64,8 +66,16 @@ final class PendingRequest {
         c.output.execute(() -> {
             if (finish()) {
                 c.output.send(FrameProcessor.asyncFinal(this, new Reply.Respond(status, body)));
+                if (afterFinal != null) {
+                    afterFinal.accept(status);
+                }
             }
         });
+    }
+
+    /** Sets what runs after the final response is sent; on the serial executor. */
+    void afterFinal(java.util.function.Consumer<NtStatus> then) {
+        afterFinal = then;
     }
 
     /** Completes with a status only (the ERROR body). */

@@ -12,11 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * address it listens on (null: every address), the resume keys of server-side copy (server-wide:
  * a key from one tree or connection works on another, [MS-SMB2] 3.3.5.15.6), the global session
  * table (sessions outlive any one connection: multichannel, [MS-SMB2] 3.3.1.5), the observer,
- * and the shares (the configured ones, plus those added while running).
+ * the shares (the configured ones, plus those added while running), and the sender of oplock and
+ * lease breaks.
  */
 record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
         String listenHost, ResumeKeys resumeKeys, SessionTable sessions, SmbObserver observer,
-        List<ShareConfig> shares) {
+        List<ShareConfig> shares, BreakSender breaks) {
 
     /** A context on every address that reports nothing, with sessions that never expire. */
     ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
@@ -37,13 +38,14 @@ record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom ran
 
     /**
      * Resume keys are keyed with a secret drawn from {@code random} at start, so keys die with the
-     * server (durable keys come with durable handles); the shares start as the configured ones.
+     * server (durable keys come with durable handles); the shares start as the configured ones;
+     * the break sender listens to the configured file service's leases.
      */
     private ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
             String listenHost, SessionTable sessions, SmbObserver observer) {
         this(config, serverGuid, random, throttle, listenHost, new ResumeKeys(config.fileService(),
                 randomBytes(random, 32), random.nextLong()), sessions, observer,
-                new CopyOnWriteArrayList<>(config.shares()));
+                new CopyOnWriteArrayList<>(config.shares()), new BreakSender(config.fileService().leases()));
     }
 
     private static byte[] randomBytes(SecureRandom random, int n) {

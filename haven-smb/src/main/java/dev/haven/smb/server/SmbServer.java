@@ -35,7 +35,6 @@ public final class SmbServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<SmbChannelHandler> handlers = new CopyOnWriteArrayList<>();
     private final Channel serverChannel;
-
     private final ServerContext context;
     private final ReentrantLock sharesLock = new ReentrantLock();
 
@@ -45,6 +44,7 @@ public final class SmbServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         byte[] guid = new byte[16];
         random.nextBytes(guid);
+        config.fileService().leases().breakTimeout(config.breakTimeout());
         context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()), host, observer);
         boss = new NioEventLoopGroup(1);
         loops = new NioEventLoopGroup();
@@ -66,6 +66,7 @@ public final class SmbServer implements AutoCloseable {
         try {
             serverChannel = bootstrap.bind(host, port).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
+            context.breaks().close();
             shutdownGroups();
             throw e;
         }
@@ -133,6 +134,7 @@ public final class SmbServer implements AutoCloseable {
             }
             channels.close().await();
             shutdownGroups();
+            context.breaks().close();
             workers.shutdown();
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

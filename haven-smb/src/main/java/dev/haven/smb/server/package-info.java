@@ -16,5 +16,11 @@
  * <p>ByteBuf ownership: {@code TransportFrameDecoder} copies each inbound buffer into the frame
  * array it fills and releases the buffer in the same call; no ByteBuf travels further. Every
  * outgoing frame is a fresh unpooled buffer handed to {@code writeAndFlush}, which then owns it.
+ *
+ * <p>Oplocks and leases: {@code CreateHandler} asks the file service's lease manager for what a
+ * CREATE breaks and goes asynchronous while a break is awaited; {@code BreakSender} listens for
+ * the file service's breaks and queues each notification on the holder's connection through its
+ * {@code ConnectionOutput}; {@code OplockBreakHandler} takes the acknowledgments ([MS-SMB2]
+ * 3.3.4.6, 3.3.4.7, 3.3.5.22).
  */
 package dev.haven.smb.server;

@@ -1,12 +1,13 @@
 package dev.haven.smb.wire;
 
 /**
- * [MS-SMB2] 2.2: the body of an SMB2 request. One record per command Haven serves; every other
- * command decodes to {@link UnsupportedRequest}, so no request is ever dropped undecoded.
+ * [MS-SMB2] 2.2: the body of an SMB2 request, one record per command (Haven serves them all;
+ * an unknown command code never gets this far).
  */
 public sealed interface Smb2Request permits NegotiateRequest, SessionSetupRequest, LogoffRequest,
         TreeConnectRequest, TreeDisconnectRequest, EchoRequest, CancelRequest, IoctlRequest, CreateRequest, CloseRequest, FlushRequest, ReadRequest, WriteRequest,
-        LockRequest, ChangeNotifyRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, UnsupportedRequest {
+        LockRequest, ChangeNotifyRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, OplockBreak,
+        LeaseBreakAck {
 
     /**
      * Decodes the body of one message whose header is already decoded. {@code r} covers exactly
@@ -33,8 +34,19 @@ public sealed interface Smb2Request permits NegotiateRequest, SessionSetupReques
             case QUERY_INFO -> QueryInfoRequest.decode(r);
             case SET_INFO -> SetInfoRequest.decode(r);
             case CHANGE_NOTIFY -> ChangeNotifyRequest.decode(r);
-            case OPLOCK_BREAK -> UnsupportedRequest.decode(header.command(), r);
+            case OPLOCK_BREAK -> decodeBreakAck(r);
         };
+    }
+
+    /**
+     * [MS-SMB2] 2.2.24: an OPLOCK_BREAK request is an oplock or a lease acknowledgment, told apart
+     * by its StructureSize; any other size is STATUS_INVALID_PARAMETER (3.3.5.22).
+     */
+    private static Smb2Request decodeBreakAck(WireReader r) throws MalformedMessageException {
+        int at = r.position();
+        int size = r.u16();
+        r.position(at);
+        return size == LeaseBreakAck.STRUCTURE_SIZE ? LeaseBreakAck.decode(r) : OplockBreak.decode(r);
     }
 
     /** Checks the StructureSize field every body starts with ([MS-SMB2] 2.2). */

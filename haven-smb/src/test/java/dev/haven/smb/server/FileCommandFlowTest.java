@@ -434,4 +434,85 @@ class FileCommandFlowTest {
         assertEquals(NtStatus.INVALID_PARAMETER, header(exchange(signed(
                 ioctl(dev.haven.smb.wire.FsctlCode.SRV_ENUMERATE_SNAPSHOTS, f, new byte[0], 15)))).status());
     }
+
+    private Smb2FileId openWithOplock(String name, int level, int expectedLevel) throws Exception {
+        CreateResponse r = CreateResponse.decode(new WireReader(exchange(signed(request(Command.CREATE,
+                new CreateRequest(level, 2, 0x001F01FF, 0, 7, 3, 0, name, List.of())::encodeBody)))));
+        assertEquals(expectedLevel, r.oplockLevel());
+        return r.fileId();
+    }
+
+    /** A second open of a file under a batch oplock: interim STATUS_PENDING, then the break; returns the AsyncId. */
+    private long secondOpenWaitsForTheBreak(Smb2FileId holder) throws Exception {
+        Smb2Header interim = header(exchange(signed(create("o", 1, 0))));
+        assertEquals(NtStatus.PENDING, interim.status());
+        output.runTasks();
+        assertEquals(1, output.sent.size(), "the break notification");
+        byte[] note = output.sent.remove(0);
+        Smb2Header h = header(note);
+        assertEquals(Command.OPLOCK_BREAK, h.command());
+        assertEquals(-1L, h.messageId(), "[MS-SMB2] 3.3.4.6: server-initiated");
+        assertEquals(0, h.flags() & HeaderFlags.SIGNED, "break notifications are not signed");
+        WireReader body = new WireReader(note);
+        body.position(Smb2Header.SIZE);
+        body.skip(2);
+        assertEquals(1, body.u8(), "batch breaks to level II");
+        body.skip(5);
+        assertEquals(holder, Smb2FileId.decode(body));
+        return interim.asyncId();
+    }
+
+    @Test
+    void secondOpenBreaksABatchOplockAndCompletesWhenTheBreakIsAcknowledged() throws Exception {
+        Smb2FileId first = openWithOplock("o", 0x09, 0x09);
+        long asyncId = secondOpenWaitsForTheBreak(first);
+        Smb2Header ack = header(exchange(signed(request(Command.OPLOCK_BREAK,
+                new dev.haven.smb.wire.OplockBreak(1, first)::encodeBody))));
+        assertEquals(NtStatus.SUCCESS, ack.status());
+        assertEquals(1, lastReply[Smb2Header.SIZE + 2], "the response names the level now held");
+        assertEquals(NtStatus.SUCCESS, finalResponse(asyncId).status());
+        assertEquals(NtStatus.INVALID_OPLOCK_PROTOCOL, header(exchange(signed(request(Command.OPLOCK_BREAK,
+                new dev.haven.smb.wire.OplockBreak(0, first)::encodeBody)))).status(), "no break is outstanding");
+    }
+
+    @Test
+    void closingTheHolderCompletesTheWaitingOpen() throws Exception {
+        Smb2FileId first = openWithOplock("o", 0x09, 0x09);
+        long asyncId = secondOpenWaitsForTheBreak(first);
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(close(first)))).status());
+        assertEquals(NtStatus.SUCCESS, finalResponse(asyncId).status());
+        assertEquals(1, service.openCount());
+    }
+
+    @Test
+    void levelIIIsGrantedBesideAnotherOpenAndWritesBreakItWithoutAnAcknowledgment() throws Exception {
+        Smb2FileId first = openWithOplock("w", 0, 0);
+        Smb2FileId second = openWithOplock("w", 0x09, 0x01);
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(request(Command.WRITE,
+                new WriteRequest(0, first, 0, ByteBuffer.wrap(new byte[] {1}))::encodeBody)))).status());
+        output.runTasks();
+        assertEquals(1, output.sent.size(), "a break to none");
+        byte[] note = output.sent.remove(0);
+        assertEquals(0, note[Smb2Header.SIZE + 2], "level none");
+        assertEquals(second.persistent(), ByteBuffer.wrap(note, Smb2Header.SIZE + 8, 8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    @Test
+    void aCompoundWhoseCreateWaitsForABreakRunsItsRestAfterTheCreateCompletes() throws Exception {
+        Smb2FileId first = openWithOplock("o", 0x09, 0x09);
+        List<byte[]> replies = compound(List.of(create("o", 1, 0), request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 18, 4096, new byte[0], 0, 0, Smb2FileId.CHAINED)::encodeBody)));
+        assertEquals(1, replies.size(), "only the interim response so far");
+        assertEquals(NtStatus.PENDING, header(replies.get(0)).status());
+        output.runTasks();
+        assertEquals(Command.OPLOCK_BREAK, header(output.sent.remove(0)).command());
+        exchange(signed(request(Command.OPLOCK_BREAK, new dev.haven.smb.wire.OplockBreak(1, first)::encodeBody)));
+        output.runTasks();
+        assertEquals(2, output.sent.size(), "the final CREATE response, then the rest of the compound");
+        assertEquals(NtStatus.SUCCESS, header(output.sent.get(0)).status());
+        Smb2Header query = header(output.sent.get(1));
+        assertEquals(Command.QUERY_INFO, query.command());
+        assertEquals(NtStatus.SUCCESS, query.status(), "the related request used the FileId the CREATE made");
+    }
 }

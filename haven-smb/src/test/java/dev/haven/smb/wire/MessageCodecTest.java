@@ -194,13 +194,6 @@ class MessageCodecTest {
     }
 
     @Test
-    void keepsCommandsHavenCannotServeAsUnsupported() throws Exception {
-        UnsupportedRequest u = (UnsupportedRequest) decode(message(Command.OPLOCK_BREAK, Hex.bytes("39 00 01 02")));
-        assertEquals(Command.OPLOCK_BREAK, u.command());
-        assertEquals("39000102", Hex.of(u.body()));
-    }
-
-    @Test
     void roundTripsValidateNegotiateInfoInIoctl() throws Exception {
         byte[] guid = new byte[16];
         guid[3] = 9;
