@@ -220,4 +220,17 @@ class FileChangesTest {
         service.close(open("d/f", CreateDisposition.CREATE, OpenOptions.NONE.withStream("s"), ALL));
         assertEquals(changes(change(NotifyAction.ADDED_STREAM, "f:s")), w.next(4096).join());
     }
+
+    @Test
+    void aWatchFollowsItsDirectoryThroughARename() {
+        service.close(mkdir("a"));
+        Open dir = open("a", CreateDisposition.OPEN, DIRECTORY, AccessMask.of(AccessMask.FILE_READ_DATA));
+        Watch w = watch(dir, NAME, false);
+        Open mover = open("a", CreateDisposition.OPEN, DIRECTORY, ALL);
+        service.rename(mover, SharePath.parse("b", '/'), false);
+        CompletableFuture<NotifyOutcome> next = w.next(4096);
+        assertFalse(next.isDone(), "the rename happened in the parent, not in the watched directory");
+        service.close(create("b/x"));
+        assertEquals(changes(change(NotifyAction.ADDED, "x")), next.join());
+    }
 }

@@ -30,6 +30,11 @@ final class ChangeNotifyHandler {
         }
         Watch watch = ctx.server().fileService().changes().watch(open.open(), new NotifyFilter(req.completionFilter()),
                 req.watchTree(), req.outputBufferLength());
+        if (ctx.server().fileService().attributes(open.open()).deletePending()) {
+            // Marked for deletion before this request arrived (another connection may win the race
+            // against it): answer as a waiting request would have been answered.
+            return reply(new NotifyOutcome.DeletePending());
+        }
         CompletableFuture<NotifyOutcome> next = watch.next(req.outputBufferLength());
         if (next.isDone()) {
             return reply(next.join());
