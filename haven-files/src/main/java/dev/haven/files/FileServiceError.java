@@ -21,6 +21,8 @@ public enum FileServiceError {
     CANCELLED,
     /** STATUS_ACCESS_DENIED: the open lacks the access the operation needs. */
     ACCESS_DENIED,
+    /** STATUS_CANNOT_DELETE: a read-only file cannot be deleted or marked delete-on-close ([MS-FSA] 2.1.5.1.2.1). */
+    CANNOT_DELETE,
     /** STATUS_INVALID_PARAMETER: a malformed or inconsistent argument. */
     INVALID_PARAMETER,
     /** STATUS_FILE_CLOSED: the open named is not (or no longer) open. */
@@ -53,6 +55,8 @@ public enum FileServiceError {
     NAME_INVALID,
     /** STATUS_MEDIA_WRITE_PROTECTED: the file system is mounted read-only. */
     READ_ONLY,
+    /** STATUS_INVALID_VIEW_SIZE: a server-side copy's source range passes the source's end ([MS-SMB2] 3.3.5.15.6). */
+    RANGE_BEYOND_END,
     /** STATUS_FILE_TOO_LARGE: an offset or size beyond what the file system holds. */
     FILE_TOO_LARGE,
     /** STATUS_UNEXPECTED_IO_ERROR: the storage failed (fail-stop) or is closed. */

@@ -20,12 +20,14 @@ final class DataPath {
     private final Meta meta;
     private final FileData data;
     private final Guard guard;
+    private final FileHoles holes;
     private final long bs;
 
     DataPath(Meta meta, FileData data, Guard guard) {
         this.meta = meta;
         this.data = data;
         this.guard = guard;
+        this.holes = new FileHoles(meta, data);
         this.bs = meta.disk.blockSize;
     }
 
@@ -110,6 +112,27 @@ final class DataPath {
         try {
             guard.writeLocked(() -> {
                 meta.putInode(data.truncate(regularFile(ino), size));
+                return null;
+            });
+            guard.commitIfDue();
+        } finally {
+            stripe.unlock();
+            guard.exitChange();
+        }
+    }
+
+    List<ByteRange> allocated(long ino, long offset, long length) throws FsException {
+        return guard.read(() -> holes.allocated(regularFile(ino), offset, length));
+    }
+
+    /** Like a truncate: the file's stripe lock, then the exclusive lock for the extents. */
+    void punchHole(long ino, long offset, long length) throws FsException {
+        guard.enterChange();
+        ReentrantLock stripe = guard.stripe(ino);
+        stripe.lock();
+        try {
+            guard.writeLocked(() -> {
+                meta.putInode(holes.punch(regularFile(ino), offset, length));
                 return null;
             });
             guard.commitIfDue();

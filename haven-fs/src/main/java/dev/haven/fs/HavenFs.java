@@ -250,6 +250,28 @@ public final class HavenFs implements AutoCloseable {
         dataPath.truncate(ino, size);
     }
 
+    /**
+     * The allocated byte ranges of {@code [offset, offset + length)} below end of file, merged and
+     * in order, at block granularity: what [MS-FSCC] 2.3.51 FSCTL_QUERY_ALLOCATED_RANGES reports.
+     */
+    public List<ByteRange> allocatedRanges(long ino, long offset, long length) throws FsException {
+        if (offset < 0 || length < 0 || offset > Long.MAX_VALUE - length) {
+            throw new FsException(FsError.INVALID, "range " + offset + "+" + length);
+        }
+        return dataPath.allocated(ino, offset, length);
+    }
+
+    /**
+     * Makes {@code [offset, offset + length)} (clipped to end of file) read as zeros, giving whole
+     * blocks back to the free space; the size does not change.
+     */
+    public void punchHole(long ino, long offset, long length) throws FsException {
+        if (offset < 0 || length < 0 || offset > Long.MAX_VALUE - length) {
+            throw new FsException(FsError.INVALID, "range " + offset + "+" + length);
+        }
+        dataPath.punchHole(ino, offset, length);
+    }
+
     // ---- extended attributes -------------------------------------------------------------------
 
     /** The value of extended attribute {@code name}; {@link FsError#NOT_FOUND} if absent. */

@@ -1,5 +1,6 @@
 package dev.haven.node;
 
+import dev.haven.files.security.Sid;
 import dev.haven.smb.auth.UserDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,12 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
  * The node's local users in one file, {@code users}, mode 600. Passwords are never stored: each
- * line is {@code NAME:NTHASH}, the hex NT hash (MD4 of the UTF-16LE password, [MS-NLMP] 3.3.1),
- * because NTLM authentication needs exactly that value. Treat the file like a password file: the
+ * line is {@code NAME:NTHASH:RID}, the hex NT hash (MD4 of the UTF-16LE password, [MS-NLMP] 3.3.1),
+ * because NTLM authentication needs exactly that value, and the user's RID: the user's SID is
+ * the node SID ({@link NodeSid}, file {@code node-sid} next to this one) plus the RID. RIDs start
+ * at 1000 and are never reused: the line {@code next-rid=N} keeps the next one. A line of the
+ * older form {@code NAME:NTHASH} gets RID 1000 + its position and keeps it from the next change on. Treat the file like a password file: the
  * hash alone is enough to log on over NTLM.
  *
  * <p>Changes are atomic: the new content goes to a temporary file created with mode 600, is
@@ -34,9 +39,12 @@ import java.util.regex.Pattern;
  */
 public final class UserStore implements UserDirectory {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final String HEADER = "# Haven users: NAME:NT-HASH (MD4 of the UTF-16LE password; NTLM needs it)."
+    private static final String HEADER = "# Haven users: NAME:NT-HASH:RID (MD4 of the UTF-16LE password; NTLM needs it)."
             + " Manage with 'haven user'.\n";
     private static final HexFormat HEX = HexFormat.of();
+    /** The first RID of a user (RIDs below 1000 are Windows' well-known ones, [MS-DTYP] 2.4.2.4). */
+    private static final int FIRST_RID = 1000;
+    private static final String NEXT_RID = "next-rid=";
 
     private final Path file;
     /**
@@ -57,7 +65,7 @@ public final class UserStore implements UserDirectory {
     @Override
     public Optional<byte[]> ntHash(String userName) {
         try {
-            return Optional.ofNullable(read().get(userName.toLowerCase(Locale.ROOT))).map(User::ntHash);
+            return Optional.ofNullable(read().byName().get(key(userName))).map(User::ntHash);
         } catch (IOException e) {
             System.getLogger(UserStore.class.getName()).log(System.Logger.Level.ERROR,
                     "cannot read user store " + file, e);
@@ -67,38 +75,39 @@ public final class UserStore implements UserDirectory {
 
     /** The user names, in the order they were added. */
     public List<String> list() throws IOException {
-        return read().values().stream().map(User::name).toList();
+        return read().byName().values().stream().map(User::name).toList();
     }
 
     /** Whether a user exists (names ignore case). */
     public boolean contains(String name) throws IOException {
-        return read().containsKey(name.toLowerCase(Locale.ROOT));
+        return read().byName().containsKey(key(name));
     }
 
     /** Adds a user; fails if the name is taken. */
     public void add(String name, String password) throws IOException {
         checkName(name);
-        change(users -> {
-            if (users.putIfAbsent(key(name), new User(name, UserDirectory.hashPassword(password))) != null) {
+        change((users, newRid) -> {
+            if (users.containsKey(key(name))) {
                 throw new IllegalArgumentException("user " + name + " already exists");
             }
+            users.put(key(name), new User(name, UserDirectory.hashPassword(password), newRid.getAsInt()));
         });
     }
 
     /** Sets a user's password. */
     public void setPassword(String name, String password) throws IOException {
-        change(users -> {
+        change((users, newRid) -> {
             User u = users.get(key(name));
             if (u == null) {
                 throw new IllegalArgumentException("no user named " + name);
             }
-            users.put(key(name), new User(u.name(), UserDirectory.hashPassword(password)));
+            users.put(key(name), new User(u.name(), UserDirectory.hashPassword(password), u.rid()));
         });
     }
 
     /** Deletes a user. */
     public void delete(String name) throws IOException {
-        change(users -> {
+        change((users, newRid) -> {
             if (users.remove(key(name)) == null) {
                 throw new IllegalArgumentException("no user named " + name);
             }
@@ -116,10 +125,29 @@ public final class UserStore implements UserDirectory {
         }
     }
 
-    private record User(String name, byte[] ntHash) {}
+    private record User(String name, byte[] ntHash, int rid) {}
+
+    private record Users(Map<String, User> byName, int nextRid) {}
+
+    /** The user's SID: the node SID plus the user's RID; empty for an unknown user. */
+    @Override
+    public Optional<Sid> sid(String userName) {
+        try {
+            User u = read().byName().get(key(userName));
+            return u == null ? Optional.empty() : Optional.of(NodeSid.loadOrCreate(nodeSidFile()).withRid(u.rid()));
+        } catch (IOException e) {
+            System.getLogger(UserStore.class.getName()).log(System.Logger.Level.ERROR,
+                    "cannot read user store " + file, e);
+            return Optional.empty();
+        }
+    }
+
+    private Path nodeSidFile() {
+        return file.toAbsolutePath().resolveSibling(NodeSid.FILE);
+    }
 
     private interface Change {
-        void apply(Map<String, User> users) throws IOException;
+        void apply(Map<String, User> users, IntSupplier newRid) throws IOException;
     }
 
     private void change(Change change) throws IOException {
@@ -128,43 +156,59 @@ public final class UserStore implements UserDirectory {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             // Released when the channel closes.
             lockChannel.lock();
-            Map<String, User> users = read();
-            change.apply(users);
-            write(users);
+            Users users = read();
+            int[] next = {users.nextRid()};
+            change.apply(users.byName(), () -> next[0]++);
+            write(users.byName(), next[0]);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private Map<String, User> read() throws IOException {
+    private Users read() throws IOException {
         Map<String, User> users = new LinkedHashMap<>();
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return users;
+            return new Users(users, FIRST_RID);
         }
+        int nextRid = FIRST_RID;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            int colon = line.lastIndexOf(':');
-            String hex = colon < 0 ? "" : line.substring(colon + 1);
-            if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new IOException(file.getFileName() + ":" + (i + 1) + ": expected NAME:NTHASH (32 hex digits)");
+            if (line.startsWith(NEXT_RID)) {
+                nextRid = Math.max(nextRid, parseRid(line.substring(NEXT_RID.length()), i));
+                continue;
             }
-            String name = line.substring(0, colon);
-            users.put(key(name), new User(name, HEX.parseHex(hex)));
+            String[] parts = line.split(":", -1);
+            String hex = parts.length < 2 ? "" : parts[1];
+            if (parts.length > 3 || hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new IOException(file.getFileName() + ":" + (i + 1) + ": expected NAME:NTHASH:RID (32 hex digits)");
+            }
+            int rid = parts.length == 3 ? parseRid(parts[2], i) : FIRST_RID + users.size();
+            nextRid = Math.max(nextRid, rid + 1);
+            users.put(key(parts[0]), new User(parts[0], HEX.parseHex(hex), rid));
         }
-        return users;
+        return new Users(users, nextRid);
     }
 
-    private void write(Map<String, User> users) throws IOException {
+    private int parseRid(String text, int line) throws IOException {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException(file.getFileName() + ":" + (line + 1) + ": bad RID '" + text + "'", e);
+        }
+    }
+
+    private void write(Map<String, User> users, int nextRid) throws IOException {
         StringBuilder text = new StringBuilder(HEADER);
         for (User u : users.values()) {
-            text.append(u.name()).append(':').append(HEX.formatHex(u.ntHash())).append('\n');
+            text.append(u.name()).append(':').append(HEX.formatHex(u.ntHash())).append(':').append(u.rid()).append('\n');
         }
+        text.append(NEXT_RID).append(nextRid).append('\n');
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -8,8 +8,10 @@ import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.ByteRangeLocks;
+import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.lock.LockRequest;
 import dev.haven.files.lock.PendingLock;
+import dev.haven.files.notify.NotifyFilter;
 import dev.haven.files.share.CloseResult;
 import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
@@ -31,6 +33,7 @@ public final class FileService {
     private final ShareModeTable shareModes;
     private final ByteRangeLocks locks;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
+    private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
 
     /** A service with its own rule engines. */
     public FileService() {
@@ -49,6 +52,9 @@ public final class FileService {
      */
     public OpenResult open(Share share, SharePath path, CreateDisposition disposition, OpenOptions options,
             AccessMask desiredAccess, ShareAccess shareAccess, Principal principal) {
+        if (options.stream() != null && !options.stream().isEmpty()) {
+            return Streams.open(this, share, path, disposition, options, desiredAccess, shareAccess, principal);
+        }
         AccessMask granted = OpenRules.grant(share, desiredAccess);
         Inode parent = PathResolver.parentOf(share, path);
         Inode found = PathResolver.lookupOrNull(share, parent, path);
@@ -58,39 +64,56 @@ public final class FileService {
                 throw new FileServiceException(FileServiceError.NOT_FOUND, path.toString());
             }
             OpenRules.requireWritable(share);
+            OpenSecurity.checkCreate(share, parent, options, principal);
             found = OpenRules.create(share, parent, path, options, disposition);
             action = found == null ? null : CreateAction.CREATED;
             if (found == null) { // lost a race with another creator: open what it made
                 return open(share, path, disposition, options, desiredAccess, shareAccess, principal);
             }
+            OpenSecurity.initialize(share, parent, found, options, principal);
+            changes.created(share, parent.id(), path, found.isDirectory());
         } else {
             action = OpenRules.actionOnExisting(share, found, path, disposition);
+            // The share's limits (read-only) and the file's DACL both apply.
+            granted = AccessMask.of(granted.bits()
+                    & OpenSecurity.grantExisting(share, found, parent, path.isRoot(), desiredAccess, disposition, options,
+                            principal).bits());
         }
         OpenRules.checkKind(found, options);
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
         }
-        Open open = register(share, found, parent, path, granted, shareAccess, options);
+        if (granted.canDelete() && !found.isDirectory()) {
+            Streams.checkDeleteSharing(shareModes, share, found.id());
+        }
+        Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path), granted,
+                shareAccess, options, 0);
+        truncateFor(open, action);
+        return new OpenResult(open, action, attributes(open));
+    }
+
+    /** Empties the file an overwrite or supersede opened; the open is closed again if that fails. */
+    void truncateFor(Open open, CreateAction action) {
         if (action == CreateAction.OVERWRITTEN || action == CreateAction.SUPERSEDED) {
             try {
                 FsCall.run(() -> {
-                    share.fs().truncate(open.inode(), 0);
+                    open.share().fs().truncate(open.inode(), 0);
                     return null;
                 });
+                changes.modified(open, FileChanges.OVERWRITE);
             } catch (RuntimeException e) {
                 close(open);
                 throw e;
             }
         }
-        return new OpenResult(open, action, attributes(open));
     }
 
-    private Open register(Share share, Inode found, Inode parent, SharePath path, AccessMask granted,
-            ShareAccess shareAccess, OpenOptions options) {
+    Open register(Share share, Inode found, Open.Location where, AccessMask granted, ShareAccess shareAccess,
+            OpenOptions options, long streamOf) {
         OpenId id = OpenId.random();
         FileKey key = keyOf(share, found.id());
-        Open.Location where = path.isRoot() ? null : new Open.Location(parent.id(), path.name());
-        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where);
+        Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where,
+                streamOf);
         shareModes.open(key, id, granted, shareAccess, options.deleteOnClose());
         opens.put(id, open);
         return open;
@@ -109,6 +132,7 @@ public final class FileService {
         if (!opens.remove(open.id(), open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
         }
+        changes.closed(open);
         FileAttributes last;
         try {
             last = attributes(open, false);
@@ -116,29 +140,14 @@ public final class FileService {
             locks.closeOpen(open.key(), open.id());
         }
         CloseResult result = shareModes.close(open.id());
-        if (result.unlink() && open.location() != null) {
-            deleteAtLastClose(open);
+        boolean delete = result.unlink() && open.location() != null;
+        boolean removed = Streams.afterClose(open, delete, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
+        if (removed && open.streamOf() == 0) {
+            changes.removed(open.share(), open.location().parent(), open.location().path(), open.isDirectory());
+        } else if (!delete && open.isDirectory() && shareModes.isDeletePending(open.key())) {
+            changes.deletePending(open); // a delete-on-close open of a directory others keep open
         }
         return last;
-    }
-
-    /**
-     * [MS-FSA] 2.1.5.4: the close itself always succeeds; a directory that gained entries since it
-     * was marked, or a name already gone, is left as it is.
-     */
-    private static void deleteAtLastClose(Open open) {
-        Open.Location at = open.location();
-        try {
-            if (open.isDirectory()) {
-                open.share().fs().removeDirectory(at.parent(), at.name());
-            } else {
-                open.share().fs().unlink(at.parent(), at.name());
-            }
-        } catch (FsException e) {
-            if (e.error() != dev.haven.fs.FsError.NOT_EMPTY && e.error() != dev.haven.fs.FsError.NOT_FOUND) {
-                throw FsFailure.of(e);
-            }
-        }
     }
 
     /** True while the open is open. */
@@ -169,6 +178,7 @@ public final class FileService {
         check(open);
         needFile(open);
         need(open, open.granted().canRead(), "read");
+        IoBounds.checkRead(offset, dst.remaining());
         locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
         return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
     }
@@ -179,6 +189,10 @@ public final class FileService {
         needFile(open);
         need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
+        IoBounds.checkWrite(offset, n);
+        if (n == 0) {
+            return 0;
+        }
         locks.checkWrite(open.key(), open.id(), OwnerId.NONE, offset, n);
         FsCall.run(() -> {
             open.share().fs().write(open.inode(), offset, src);
@@ -187,6 +201,7 @@ public final class FileService {
             }
             return null;
         });
+        changes.modified(open, FileChanges.WRITE);
         return n;
     }
 
@@ -208,7 +223,7 @@ public final class FileService {
     }
 
     private static FileAttributes attributes(Open open, boolean deletePending) {
-        return FileAttributes.of(FsCall.run(() -> open.share().fs().attributes(open.fileId())), deletePending);
+        return FileAttributes.of(FsCall.run(() -> Streams.metadata(open)), deletePending);
     }
 
     /** The attributes of the directory containing the open's directory (the share root for the root). */
@@ -228,13 +243,16 @@ public final class FileService {
             // [MS-FSA] 2.1.5.15.2: FILE_ATTRIBUTE_TEMPORARY on a directory is STATUS_INVALID_PARAMETER.
             throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "TEMPORARY on a directory");
         }
+        // [MS-FSA] 2.1.5.15.2: the sparse flag changes only through FSCTL_SET_SPARSE.
         Integer dos = info.dosAttributes() == null ? null
-                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL);
+                : info.dosAttributes() & ~(FileAttributes.DIRECTORY | FileAttributes.NORMAL | SparseFiles.SPARSE_FILE)
+                        | attributes(open).dosAttributes() & SparseFiles.SPARSE_FILE;
         dev.haven.fs.SetAttributes change = dev.haven.fs.SetAttributes.NONE
                 .withTimes(info.creationTime(), info.lastWriteTime(), info.changeTime(), info.lastAccessTime());
         dev.haven.fs.SetAttributes withDos = dos == null ? change : change.withDosAttributes(dos);
-        return FileAttributes.of(FsCall.run(() -> open.share().fs().setAttributes(open.inode(), withDos)),
-                shareModes.isDeletePending(open.key()));
+        FsCall.run(() -> open.share().fs().setAttributes(open.streamOf() != 0 ? open.streamOf() : open.inode(), withDos));
+        changes.basicInfo(open, info);
+        return attributes(open);
     }
 
     /** Sets the file size; needs write access. */
@@ -246,6 +264,7 @@ public final class FileService {
             open.share().fs().truncate(open.inode(), size);
             return null;
         });
+        changes.modified(open, NotifyFilter.SIZE);
     }
 
     /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
@@ -258,6 +277,10 @@ public final class FileService {
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
     public void setDeleteOnClose(Open open, boolean delete) {
         check(open);
+        need(open, !delete || open.granted().canDelete(), "delete");
+        if (delete && !open.isDirectory() && (attributes(open).dosAttributes() & OpenSecurity.READONLY) != 0) {
+            throw new FileServiceException(FileServiceError.CANNOT_DELETE, "read-only " + open);
+        }
         if (delete && open.location() == null) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "the share root cannot be deleted");
         }
@@ -266,6 +289,9 @@ public final class FileService {
             throw new FileServiceException(FileServiceError.NOT_EMPTY, open.toString());
         }
         shareModes.setDeletePending(open.id(), delete);
+        if (delete) {
+            changes.deletePending(open);
+        }
     }
 
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
@@ -292,7 +318,9 @@ public final class FileService {
             open.share().fs().rename(from.parent(), from.name(), dir.id(), target.name(), replaceIfExists);
             return null;
         });
-        open.moveTo(new Open.Location(dir.id(), target.name()));
+        Open.Location to = new Open.Location(dir.id(), target);
+        open.moveTo(to);
+        changes.renamed(open, from, to);
     }
 
     /**
@@ -339,6 +367,7 @@ public final class FileService {
             }
             return open.share().fs().link(open.inode(), dir.id(), target.name());
         });
+        changes.created(open.share(), dir.id(), target, false);
     }
 
     /** Up to about {@code max} entries of the open directory after {@code cookie} (0 to start). */
@@ -352,6 +381,9 @@ public final class FileService {
         dev.haven.fs.DirPage page = FsCall.run(() -> fs.list(open.inode(), cookie, max));
         List<DirectoryEntry> out = new java.util.ArrayList<>(page.entries().size());
         for (dev.haven.fs.DirEntry e : page.entries()) {
+            if (Streams.isHidden(e.name())) {
+                continue;
+            }
             try {
                 Inode i = fs.attributes(e.inode());
                 out.add(new DirectoryEntry(e.name(), FileAttributes.of(i,
@@ -361,6 +393,11 @@ public final class FileService {
             }
         }
         return new DirectoryPage(out, page.cookie(), page.end());
+    }
+
+    /** Change notification: watches on directory opens, and the publisher siblings report their changes to. */
+    public FileChanges changes() {
+        return changes;
     }
 
     /** Size and identity of the share's file system. */
@@ -390,6 +427,30 @@ public final class FileService {
     public void unlock(Open open, long offset, long length) {
         check(open);
         locks.unlock(open.key(), open.id(), OwnerId.NONE, offset, length);
+    }
+
+    /** The byte-range locks, for the components next to the service (server-side copy, sparse files). */
+    ByteRangeLocks locks() {
+        return locks;
+    }
+
+    /** The parts {@code securityInformation} ([MS-DTYP] 2.4.7) names of the file's descriptor; needs READ_CONTROL. */
+    public SecurityDescriptor securityDescriptor(Open open, int securityInformation) {
+        check(open);
+        return OpenSecurity.query(open, securityInformation);
+    }
+
+    /** Replaces the parts {@code securityInformation} names; needs WRITE_OWNER and/or WRITE_DAC. */
+    public void setSecurityDescriptor(Open open, int securityInformation, SecurityDescriptor update) {
+        check(open);
+        OpenSecurity.set(open, securityInformation, update);
+    }
+
+    /** [MS-FSCC] 2.4.43: the data streams of the open's file, the default one first; none for a directory. */
+    public List<StreamInfo> streams(Open open) {
+        check(open);
+        return FsCall.run(() -> Streams.list(open.share().fs(), open.streamOf() != 0 ? open.streamOf() : open.inode(),
+                open.isDirectory()));
     }
 
     /** Number of opens (for tests and metrics). */

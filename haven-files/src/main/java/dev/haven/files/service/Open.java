@@ -18,14 +18,19 @@ public final class Open {
     private final boolean directory;
     private final AccessMask granted;
     private final boolean writeThrough;
+    /** For an open of a named stream, the inode of the file it belongs to; 0 otherwise. */
+    private final long streamOf;
     private volatile Location location;
 
-    /** Where an open's file is named: its directory and name (the share root has none). */
-    record Location(long parent, String name) {
+    /** Where an open's file is named: its directory and its path from the share root (the share root has none). */
+    record Location(long parent, SharePath path) {
+        String name() {
+            return path.name();
+        }
     }
 
     Open(OpenId id, Share share, FileKey key, FileId fileId, boolean directory, AccessMask granted,
-            boolean writeThrough, Location location) {
+            boolean writeThrough, Location location, long streamOf) {
         this.id = id;
         this.share = share;
         this.key = key;
@@ -34,6 +39,12 @@ public final class Open {
         this.granted = granted;
         this.writeThrough = writeThrough;
         this.location = location;
+        this.streamOf = streamOf;
+    }
+
+    /** The inode of the file whose named stream this open is; 0 for an open of a file or directory. */
+    long streamOf() {
+        return streamOf;
     }
 
     /** The open's identity. */

@@ -68,10 +68,19 @@ final class OpenRules {
             throw new FileServiceException(FileServiceError.INVALID_PARAMETER, "overwrite of directory " + path);
         }
         requireWritable(share);
+        if ((found.dosAttributes() & OpenSecurity.READONLY) != 0) {
+            // [MS-FSA] 2.1.5.1.2.1: a read-only file cannot be overwritten or superseded.
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "overwrite of read-only " + path);
+        }
         return d == CreateDisposition.SUPERSEDE ? CreateAction.SUPERSEDED : CreateAction.OVERWRITTEN;
     }
 
     static void checkKind(Inode found, OpenOptions options) {
+        if (found.isDirectory() && "".equals(options.stream())) {
+            // "dir::$DATA": a directory has no data stream.
+            throw new FileServiceException(options.directory() ? FileServiceError.NOT_A_DIRECTORY
+                    : FileServiceError.IS_A_DIRECTORY, "inode " + found.id() + "::$DATA");
+        }
         if (options.directory() && !found.isDirectory()) {
             throw new FileServiceException(FileServiceError.NOT_A_DIRECTORY, "inode " + found.id());
         }

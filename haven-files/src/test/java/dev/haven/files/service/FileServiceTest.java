@@ -117,6 +117,20 @@ class FileServiceTest {
     }
 
     @Test
+    void offsetsBeyondTheLimitsAreInvalidParameters() {
+        Open f = create("f");
+        long maxFileSize = 0xFFFFFFF0000L;
+        assertFails(FileServiceError.INVALID_PARAMETER, () -> service.read(f, Long.MAX_VALUE, ByteBuffer.allocate(1)));
+        assertFails(FileServiceError.INVALID_PARAMETER, () -> service.read(f, -1, ByteBuffer.allocate(0)));
+        assertEquals(0, service.read(f, Long.MAX_VALUE - 1, ByteBuffer.allocate(1)), "ends at 2^63 - 1: nothing there");
+        assertFails(FileServiceError.INVALID_PARAMETER, () -> service.write(f, Long.MIN_VALUE, ByteBuffer.allocate(0), false));
+        assertFails(FileServiceError.INVALID_PARAMETER, () -> service.write(f, maxFileSize, ByteBuffer.allocate(1), false));
+        assertEquals(0, service.write(f, Long.MAX_VALUE, ByteBuffer.allocate(0), false), "an empty write is not checked against MAXFILESIZE");
+        assertEquals(1, service.write(f, maxFileSize - 1, ByteBuffer.allocate(1), false), "a sparse write may end at MAXFILESIZE");
+        assertEquals(maxFileSize, service.attributes(f).size());
+    }
+
+    @Test
     void pathsCannotLeaveTheShare() {
         for (String bad : List.of("..", "a/../b", "./a", "a//b", "a/.", "x".repeat(256), "a:b", "a*")) {
             assertFails(FileServiceError.NAME_INVALID, () -> path(bad));

@@ -4,14 +4,12 @@ import dev.haven.smb.Dialect;
 import dev.haven.smb.crypto.EncryptionCipher;
 import dev.haven.smb.crypto.PreauthIntegrity;
 import dev.haven.smb.crypto.SigningAlgorithm;
-import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * [MS-SMB2] 3.3.1.7: the state of one transport connection. Touched only by the connection's
- * serial executor, so it needs no locks.
+ * serial executor, so it needs no locks. Its sessions live in the server's {@link SessionTable};
+ * a session is on this connection when it has a {@link Channel} here.
  */
 final class Connection {
     /** [MS-SMB2] 3.3.1.7: the phases of Connection.Dialect. */
@@ -37,7 +35,6 @@ final class Connection {
     /** [MS-SMB2] 3.3.1.7 Connection.AsyncCommandList. */
     final PendingRequests pending = new PendingRequests();
     final CreditWindow credits = new CreditWindow(MAX_CREDITS);
-    private final Map<Long, Session> sessions = new HashMap<>();
 
     Phase phase = Phase.NEW;
     Dialect dialect;
@@ -65,39 +62,36 @@ final class Connection {
         return phase == Phase.NEGOTIATED;
     }
 
+    /**
+     * The session with this id if it has a channel on this connection ([MS-SMB2] 3.3.5.2.9:
+     * a session of another connection is not found here), else null.
+     */
     Session session(long sessionId) {
-        return sessions.get(sessionId);
+        Session s = server.sessions().get(sessionId);
+        return s != null && s.channel(this) != null ? s : null;
     }
 
-    /** Allocates a non-zero SessionId unused on this server ([MS-SMB2] 3.3.5.5.1). */
+    /** A new session in the server's table, with its first channel here ([MS-SMB2] 3.3.5.5.1). */
     Session newSession() {
-        SecureRandom random = server.random();
-        long id;
-        do {
-            id = random.nextLong() & 0x0000FFFFFFFFFFFFL;
-        } while (id == 0 || id == -1 || sessions.containsKey(id));
-        Session session = new Session(id);
-        sessions.put(id, session);
-        return session;
+        return server.sessions().create(this, server.random());
     }
 
+    /** Ends a session on every channel (LOGOFF, failed authentication). */
     void removeSession(Session session) {
-        if (session.state() != SessionState.CLOSED) {
-            session.moveTo(SessionState.CLOSED);
-        }
-        sessions.remove(session.sessionId());
+        server.sessions().close(session, server);
     }
 
-    /** [MS-SMB2] 3.3.7.1: the transport is gone; its pending requests, every session and its opens go with it. */
+    /**
+     * [MS-SMB2] 3.3.7.1: the transport is gone; its pending requests go, and so does every
+     * session left without another channel (with its opens).
+     */
     void closeAll() {
         pending.cancelAll(p -> true, PendingRequest.CancelReason.DISCONNECT);
-        for (Session s : List.copyOf(sessions.values())) {
-            removeSession(s);
-            Opens.closeAll(server, s.takeOpens(0));
-        }
+        server.sessions().connectionClosed(this, server);
     }
 
+    /** How many sessions have a channel on this connection. */
     int sessionCount() {
-        return sessions.size();
+        return server.sessions().boundTo(this).size();
     }
 }

@@ -9,6 +9,7 @@ import dev.haven.files.service.OpenResult;
 import dev.haven.files.service.Principal;
 import dev.haven.files.service.Share;
 import dev.haven.files.service.SharePath;
+import dev.haven.files.service.StreamName;
 import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
@@ -34,16 +35,21 @@ final class CreateHandler {
         if (req.name().startsWith("\\")) {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "CREATE name with a leading backslash");
         }
-        SharePath path = SharePath.parse(req.name(), '\\');
+        // [MS-FSCC] 2.1.4: "dir\\file:stream:$DATA" names a stream of dir\\file.
+        int lastSeparator = req.name().lastIndexOf('\\');
+        StreamName last = StreamName.split(req.name().substring(lastSeparator + 1));
+        SharePath path = SharePath.parse(req.name().substring(0, lastSeparator + 1) + last.base(), '\\');
         int options = req.createOptions();
         OpenOptions openOptions = new OpenOptions((options & CreateRequest.FILE_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_NON_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
-                (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes());
+                (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
+                SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
         OpenResult result = ctx.server().fileService().open(share, path,
                 CreateDisposition.ofCode(req.createDisposition()), openOptions, AccessMask.of(req.desiredAccess()),
-                ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName));
-        SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(), String.join("\\", path.components()));
+                ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token));
+        SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
+                String.join("\\", path.components()) + (last.stream() == null || last.stream().isEmpty() ? "" : ":" + last.stream()));
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
         return Reply.ok(new CreateResponse(0, result.action().ordinal(), InfoEncoding.times(a), a.allocationSize(),

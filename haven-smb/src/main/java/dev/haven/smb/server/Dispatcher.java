@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.smb.wire.CancelRequest;
+import dev.haven.smb.wire.ChangeNotifyRequest;
 import dev.haven.smb.wire.CloseRequest;
 import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.EchoRequest;
@@ -40,6 +41,7 @@ final class Dispatcher {
     private final ReadHandler read = new ReadHandler();
     private final WriteHandler write = new WriteHandler();
     private final LockHandler lock = new LockHandler();
+    private final ChangeNotifyHandler changeNotify = new ChangeNotifyHandler();
     private final QueryDirectoryHandler queryDirectory = new QueryDirectoryHandler();
     private final QueryInfoHandler queryInfo = new QueryInfoHandler();
     private final SetInfoHandler setInfo = new SetInfoHandler();
@@ -62,6 +64,7 @@ final class Dispatcher {
             case ReadRequest r -> read.handle(ctx, r);
             case WriteRequest r -> write.handle(ctx, r);
             case LockRequest r -> lock.handle(ctx, r);
+            case ChangeNotifyRequest r -> changeNotify.handle(ctx, r);
             case QueryDirectoryRequest r -> queryDirectory.handle(ctx, r);
             case QueryInfoRequest r -> queryInfo.handle(ctx, r);
             case SetInfoRequest r -> setInfo.handle(ctx, r);

@@ -1,9 +1,10 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.service.FileAttributes;
+import dev.haven.files.service.StreamInfo;
+import java.util.List;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.WireWriter;
-import java.util.regex.Pattern;
 
 /** [MS-FSCC] 2.4: the file information classes QUERY_INFO answers (InfoType SMB2_0_INFO_FILE). */
 final class FileInfoClasses {
@@ -29,9 +30,6 @@ final class FileInfoClasses {
     private static final int ALL_FIXED = 104;
     private static final int NAME_FIXED = 8;
     private static final int STREAM_FIXED = 32;
-    /** An 8.3 name: 1-8 characters, an optional dot and 1-3 more, none of the characters 8.3 forbids. */
-    private static final Pattern SHORT_NAME =
-            Pattern.compile("[\\x21-\\x7E&&[^\"*+,/:;<=>?\\[\\]|.\\\\]]{1,8}(\\.[\\x21-\\x7E&&[^\"*+,/:;<=>?\\[\\]|.\\\\]]{1,3})?");
 
     private FileInfoClasses() {
     }
@@ -57,9 +55,6 @@ final class FileInfoClasses {
             }
             case NAME -> {
                 return name(w, "\\" + open.path(), NAME_FIXED);
-            }
-            case STREAM -> {
-                return stream(w, a);
             }
             case ALTERNATE_NAME -> {
                 return alternateName(w, open.path());
@@ -92,16 +87,15 @@ final class FileInfoClasses {
     }
 
     /**
-     * [MS-FSCC] 2.4.5 FileAlternateNameInformation. HavenFS generates no 8.3 names, so, as NTFS
-     * does for a name that already fits 8.3, such a name is its own short name; any other name
-     * has none (STATUS_OBJECT_NAME_NOT_FOUND, as on a volume with 8.3 generation disabled).
+     * [MS-FSCC] 2.4.5 FileAlternateNameInformation: the 8.3 name {@link ShortNames} derives; the
+     * share root has none (STATUS_OBJECT_NAME_NOT_FOUND, as NTFS answers for a volume root).
      */
     static InfoEncoding.Encoded alternateName(WireWriter w, String path) throws SmbStatusException {
         String last = path.substring(path.lastIndexOf('\\') + 1);
-        if (!SHORT_NAME.matcher(last).matches()) {
-            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no 8.3 name for " + last);
+        if (last.isEmpty()) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "the share root has no 8.3 name");
         }
-        return name(w, last, NAME_FIXED);
+        return name(w, ShortNames.of(last), NAME_FIXED);
     }
 
     private static InfoEncoding.Encoded name(WireWriter w, String name, int fixed) {
@@ -110,13 +104,22 @@ final class FileInfoClasses {
         return new InfoEncoding.Encoded(w.toByteArray(), fixed);
     }
 
-    /** [MS-FSCC] 2.4.43 FileStreamInformation: one "::$DATA" entry for a file, nothing for a directory. */
-    private static InfoEncoding.Encoded stream(WireWriter w, FileAttributes a) {
-        if (a.directory()) {
-            return new InfoEncoding.Encoded(new byte[0], 0);
+    /**
+     * [MS-FSCC] 2.4.43 FileStreamInformation: NextEntryOffset, StreamNameLength, StreamSize,
+     * StreamAllocationSize, StreamName; entries 8-byte aligned; nothing for a directory.
+     */
+    static InfoEncoding.Encoded streams(List<StreamInfo> streams) {
+        WireWriter w = new WireWriter();
+        for (int i = 0; i < streams.size(); i++) {
+            StreamInfo s = streams.get(i);
+            byte[] raw = InfoEncoding.utf16(s.name());
+            int size = 24 + raw.length;
+            int next = i + 1 < streams.size() ? (size + 7) & ~7 : 0;
+            w.u32(next).u32(raw.length).u64(s.size()).u64(s.allocationSize()).bytes(raw);
+            for (int pad = size; pad < next; pad++) {
+                w.u8(0);
+            }
         }
-        byte[] raw = InfoEncoding.utf16("::$DATA");
-        w.u32(0).u32(raw.length).u64(a.size()).u64(a.allocationSize()).bytes(raw);
-        return new InfoEncoding.Encoded(w.toByteArray(), STREAM_FIXED);
+        return new InfoEncoding.Encoded(w.toByteArray(), streams.isEmpty() ? 0 : STREAM_FIXED);
     }
 }

@@ -18,6 +18,7 @@ final class FileServiceStatus {
             case INVALID_LOCK_RANGE -> NtStatus.INVALID_LOCK_RANGE;
             case CANCELLED -> NtStatus.CANCELLED;
             case ACCESS_DENIED -> NtStatus.ACCESS_DENIED;
+            case CANNOT_DELETE -> NtStatus.CANNOT_DELETE;
             case INVALID_PARAMETER -> NtStatus.INVALID_PARAMETER;
             case FILE_CLOSED -> NtStatus.FILE_CLOSED;
             case OPLOCK_NOT_BREAKING -> NtStatus.INVALID_DEVICE_STATE;
@@ -34,6 +35,7 @@ final class FileServiceStatus {
             case NAME_INVALID -> NtStatus.OBJECT_NAME_INVALID;
             case READ_ONLY -> NtStatus.MEDIA_WRITE_PROTECTED;
             case FILE_TOO_LARGE -> NtStatus.FILE_TOO_LARGE;
+            case RANGE_BEYOND_END -> NtStatus.INVALID_VIEW_SIZE;
             case IO_ERROR -> NtStatus.UNEXPECTED_IO_ERROR;
             case CORRUPT -> NtStatus.FILE_CORRUPT_ERROR;
         };

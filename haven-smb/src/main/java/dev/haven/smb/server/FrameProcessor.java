@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.smb.Dialect;
+import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.Compound;
 import dev.haven.smb.wire.ErrorResponse;
@@ -70,6 +71,10 @@ final class FrameProcessor {
         for (int i = 0; i < slices.size(); i++) {
             Compound.Slice slice = slices.get(i);
             byte[] message = messageBytes(frame, slice);
+            if (isUnknownCommand(message)) {
+                answers.add(unknownCommand(c, message, encrypted));
+                continue;
+            }
             Smb2Header header = Smb2Header.decode(new WireReader(message));
             if (header.isRelated() && i > 0) {
                 // [MS-SMB2] 3.3.5.2.7.2: related requests run in the previous request's context.
@@ -96,10 +101,22 @@ final class FrameProcessor {
                 // [MS-SMB2] 3.3.5.2.7.2: requests related to a failed CREATE fail with its status.
                 chainedFailure = isErrorStatus(r.status()) ? r.status() : null;
             }
+            boolean last = i == slices.size() - 1;
             switch (reply) {
                 case Reply.Respond respond -> answers.add(new Answer(ctx, respond,
                         encode(ctx, respond, 0, ctx.connection.credits.grant(header.credits()))));
+                case Reply.Pending pending when !last -> {
+                    // [MS-SMB2] 3.3.5.2.7 and its <262>: as Windows does, a request that would go
+                    // asynchronous before the end of a compound fails with STATUS_INTERNAL_ERROR,
+                    // and the requests after it still run.
+                    pending.request().abandon();
+                    Reply.Respond failed = new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
+                    answers.add(new Answer(ctx, failed, encode(ctx, failed, 0,
+                            ctx.connection.credits.grant(header.credits()))));
+                }
                 case Reply.Pending pending -> {
+                    // The last request of a compound may go asynchronous: its interim response
+                    // travels with the responses before it (Windows and smbtorture's interim1).
                     Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
                     answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
                             ctx.connection.credits.grant(header.credits()))));
@@ -119,6 +136,34 @@ final class FrameProcessor {
             return frame;
         }
         return java.util.Arrays.copyOfRange(frame, slice.offset(), slice.offset() + slice.length());
+    }
+
+    private static boolean isUnknownCommand(byte[] message) {
+        return message.length >= Smb2Header.SIZE && readLe(message, 12, 2) > Command.OPLOCK_BREAK.code();
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.2: a command code no dialect defines is answered STATUS_INVALID_PARAMETER
+     * (as Windows and Samba do; smbtorture's compound invalid4), its MessageId consumed like any
+     * other; the response echoes the code. The rest of the chain is processed as usual.
+     */
+    private static Answer unknownCommand(Connection c, byte[] message, boolean encrypted)
+            throws MalformedMessageException, ProtocolViolationException {
+        byte[] known = message.clone();
+        known[12] = (byte) Command.ECHO.code(); // only so that the header decodes; never dispatched
+        known[13] = 0;
+        Smb2Header header = Smb2Header.decode(new WireReader(known));
+        if (!c.negotiated() || !c.credits.consume(header.messageId(), 1)) {
+            throw new ProtocolViolationException("unknown command outside the sequence window");
+        }
+        RequestContext ctx = new RequestContext(c, header, known, encrypted);
+        Session s = c.session(header.sessionId());
+        ctx.session = s != null && s.isValid() ? s : null;
+        Reply.Respond r = new Reply.Respond(NtStatus.INVALID_PARAMETER, null);
+        byte[] bytes = encode(ctx, r, 0, c.credits.grant(header.credits()));
+        bytes[12] = message[12];
+        bytes[13] = message[13];
+        return new Answer(ctx, r, bytes);
     }
 
     /** A response ready to link: its context, its reply and its encoded bytes. */
@@ -148,11 +193,13 @@ final class FrameProcessor {
         int treeId = ctx.tree != null ? ctx.tree.treeId() : req.treeId();
         Smb2Header header = new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
                 req.messageId(), asyncId, treeId, sessionId, null);
-        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse)
-                ? r.body() : ErrorResponse.empty();
+        // [MS-SMB2] 3.3.5.15.6: a failed server-side copy answers with its IOCTL response.
+        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse
+                || r.body() instanceof dev.haven.smb.wire.IoctlResponse) ? r.body() : ErrorResponse.empty();
         // Sized exactly by the hint so that detach() hands over the array without copying it;
         // a body that writes more than its hint only costs one growth.
-        WireWriter w = new WireWriter(Smb2Header.SIZE + body.sizeHint());
+        byte[] target = body.messageBuffer();
+        WireWriter w = target != null ? WireWriter.over(target) : new WireWriter(Smb2Header.SIZE + body.sizeHint());
         header.encode(w);
         body.encodeBody(w);
         return w.detach();
@@ -173,9 +220,10 @@ final class FrameProcessor {
         for (int i = 0; i < answers.size(); i++) {
             Answer a = answers.get(i);
             byte[] bytes = Compound.link(a.bytes(), i == answers.size() - 1);
-            if (encryptWith == null && shouldSign(a)) {
+            MessageSigner signer = encryptWith == null ? signerFor(c, a) : null;
+            if (signer != null) {
                 bytes[16] |= (byte) HeaderFlags.SIGNED;
-                a.ctx().session.signer.sign(bytes, 0, bytes.length);
+                signer.sign(bytes, 0, bytes.length);
             } else if (encryptWith == null && a.ctx().session == null && a.ctx().header.isSigned()) {
                 // No session to sign with (deleted, never valid, or an invalid chain): as Samba
                 // and Windows do, the error answer to a signed request keeps the SIGNED flag with
@@ -198,7 +246,8 @@ final class FrameProcessor {
     private static Session encryptingSession(Answer first) {
         RequestContext ctx = first.ctx();
         Session s = ctx.session;
-        if (s == null || s.cipher == null || ctx.signFinal || !s.isValid() && s.state() != SessionState.CLOSED) {
+        if (s == null || s.cipher == null || ctx.signFinal || ctx.responseSigner != null
+                || s.state() == SessionState.IN_PROGRESS) {
             return null;
         }
         // The TREE_CONNECT response itself is not encrypted for the share's sake: the client
@@ -208,13 +257,25 @@ final class FrameProcessor {
         return wanted ? s : null;
     }
 
-    /** [MS-SMB2] 3.3.4.1.1: sign when the session requires it, the request was signed, or it is the final SESSION_SETUP. */
-    private static boolean shouldSign(Answer a) {
-        Session s = a.ctx().session;
-        if (s == null || s.signer == null || a.reply().status().equals(NtStatus.PENDING)) {
-            return false;
+    /**
+     * [MS-SMB2] 3.3.4.1.1: sign when the session requires it, the request was signed, or it is the
+     * final SESSION_SETUP; with this connection's Channel.SigningKey (or the key a binding
+     * exchange set). Null: do not sign.
+     */
+    private static MessageSigner signerFor(Connection c, Answer a) {
+        RequestContext ctx = a.ctx();
+        if (a.reply().status().equals(NtStatus.PENDING)) {
+            return null;
         }
-        return a.ctx().signFinal || s.signingRequired || a.ctx().header.isSigned();
+        if (ctx.responseSigner != null) {
+            return ctx.responseSigner;
+        }
+        Session s = ctx.session;
+        MessageSigner signer = s == null ? null : s.signerFor(c);
+        if (signer == null) {
+            return null;
+        }
+        return ctx.signFinal || s.signingRequired || ctx.header.isSigned() ? signer : null;
     }
 
     /** 3.1.1 preauth integrity: NEGOTIATE and in-progress SESSION_SETUP responses extend the hash. */

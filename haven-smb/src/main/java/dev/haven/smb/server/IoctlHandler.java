@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.smb.Dialect;
+import dev.haven.smb.wire.FsctlCode;
 import dev.haven.smb.wire.IoctlRequest;
 import dev.haven.smb.wire.IoctlResponse;
 import dev.haven.smb.wire.MalformedMessageException;
@@ -8,29 +9,60 @@ import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.Smb2FileId;
 import dev.haven.smb.wire.ValidateNegotiateInfo;
 import dev.haven.smb.wire.WireReader;
-import dev.haven.smb.wire.WireWriter;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
-/** [MS-SMB2] 3.3.5.15: IOCTL. FSCTL_VALIDATE_NEGOTIATE_INFO and FSCTL_CREATE_OR_GET_OBJECT_ID are served so far. */
+/**
+ * [MS-SMB2] 3.3.5.15: IOCTL. Dispatches FSCTLs to one class per family: server-side copy
+ * ({@link CopyChunkFsctl}), sparse files ({@link SparseFsctl}), the smaller file FSCTLs
+ * ({@link FileFsctls}) and network interfaces ({@link NetworkInterfaceFsctl});
+ * FSCTL_VALIDATE_NEGOTIATE_INFO is answered here.
+ */
 final class IoctlHandler {
     private static final int VALIDATE_RESPONSE_SIZE = 24;
-    /** [MS-FSCC] 2.3.3 FSCTL_CREATE_OR_GET_OBJECT_ID. */
-    static final int FSCTL_CREATE_OR_GET_OBJECT_ID = 0x000900C0;
-    private static final int OBJECT_ID_BUFFER_SIZE = 64;
-    /**
-     * FSCTLs whose FileId is ignored ([MS-SMB2] 2.2.31: all-ones): DFS referrals, network
-     * interfaces and named-pipe wait.
-     */
-    private static final Set<Integer> FILELESS_FSCTLS = Set.of(0x00060194, 0x000601B0, 0x001401FC, 0x00110018);
+    /** FSCTLs whose FileId is ignored ([MS-SMB2] 2.2.31: all-ones): DFS referrals and named-pipe wait. */
+    private static final Set<Integer> FILELESS_FSCTLS = Set.of(0x00060194, 0x000601B0, 0x00110018);
+
+    /** An FSCTL on an open file. */
+    @FunctionalInterface
+    private interface FileFsctl {
+        Reply handle(RequestContext ctx, IoctlRequest req, SmbOpen open) throws SmbStatusException;
+    }
+
+    private final NetworkInterfaceFsctl interfaces = new NetworkInterfaceFsctl();
+    private final Map<FsctlCode, FileFsctl> onFiles;
+
+    IoctlHandler() {
+        CopyChunkFsctl copy = new CopyChunkFsctl();
+        SparseFsctl sparse = new SparseFsctl();
+        FileFsctls files = new FileFsctls();
+        onFiles = Map.ofEntries(
+                Map.entry(FsctlCode.SRV_REQUEST_RESUME_KEY, copy::resumeKey),
+                Map.entry(FsctlCode.SRV_COPYCHUNK, (c, r, o) -> copy.copy(c, r, o, false)),
+                Map.entry(FsctlCode.SRV_COPYCHUNK_WRITE, (c, r, o) -> copy.copy(c, r, o, true)),
+                Map.entry(FsctlCode.SET_SPARSE, sparse::setSparse),
+                Map.entry(FsctlCode.SET_ZERO_DATA, sparse::zeroData),
+                Map.entry(FsctlCode.QUERY_ALLOCATED_RANGES, sparse::allocatedRanges),
+                Map.entry(FsctlCode.CREATE_OR_GET_OBJECT_ID, files::objectId),
+                Map.entry(FsctlCode.GET_COMPRESSION, files::getCompression),
+                Map.entry(FsctlCode.SET_COMPRESSION, files::setCompression),
+                Map.entry(FsctlCode.FILE_LEVEL_TRIM, files::trim),
+                Map.entry(FsctlCode.DUPLICATE_EXTENTS_TO_FILE, files::duplicateExtents),
+                Map.entry(FsctlCode.SRV_ENUMERATE_SNAPSHOTS, files::snapshots));
+    }
 
     Reply handle(RequestContext ctx, IoctlRequest req) throws SmbStatusException, ProtocolViolationException {
         if ((req.flags() & IoctlRequest.IS_FSCTL) == 0) {
             // [MS-SMB2] 3.3.5.15: SMB2 carries FSCTLs only.
             throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "IOCTL that is not an FSCTL");
         }
-        if (req.ctlCode() == IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO) {
+        FsctlCode code = new FsctlCode(req.ctlCode());
+        if (code.equals(FsctlCode.VALIDATE_NEGOTIATE_INFO)) {
             return validateNegotiate(ctx, req);
+        }
+        if (code.equals(FsctlCode.QUERY_NETWORK_INTERFACE_INFO)) {
+            return interfaces.handle(ctx, req);
         }
         if (req.ctlCode() == IpcPipes.FSCTL_PIPE_TRANSCEIVE && IpcPipes.isIpc(ctx)) {
             return IpcPipes.transceive(ctx, req);
@@ -44,32 +76,12 @@ final class IoctlHandler {
             } catch (MalformedMessageException e) {
                 throw new SmbStatusException(NtStatus.INVALID_PARAMETER, e.getMessage());
             }
-            if (req.ctlCode() == FSCTL_CREATE_OR_GET_OBJECT_ID) {
-                return objectId(ctx, req, open);
+            FileFsctl fsctl = onFiles.get(code);
+            if (fsctl != null) {
+                return fsctl.handle(ctx, req, open);
             }
         }
-        throw new SmbStatusException(NtStatus.NOT_SUPPORTED,
-                "FSCTL 0x" + Integer.toHexString(req.ctlCode()) + " needs the file service");
-    }
-
-    /**
-     * [MS-FSCC] 2.3.3 / 2.1.3 FSCTL_CREATE_OR_GET_OBJECT_ID: a FILE_OBJECTID_BUFFER. HavenFS keeps
-     * no object ids, so the id is derived from what already identifies the file for good: its
-     * inode id and its file system's id (ObjectId = inode id, file-system id half; BirthVolumeId =
-     * file-system id; BirthObjectId = ObjectId; DomainId = 0). The same file always gets the same id.
-     */
-    private static Reply objectId(RequestContext ctx, IoctlRequest req, SmbOpen open) throws SmbStatusException {
-        if (Integer.compareUnsigned(req.maxOutputResponse(), OBJECT_ID_BUFFER_SIZE) < 0) {
-            throw new SmbStatusException(NtStatus.BUFFER_TOO_SMALL, "MaxOutputResponse below 64");
-        }
-        long inode = ctx.server().fileService().attributes(open.open()).fileId();
-        java.util.UUID fs = ctx.server().fileService().statfs(open.open().share()).fsId();
-        WireWriter w = new WireWriter();
-        w.u64(inode).u64(fs.getLeastSignificantBits());
-        w.u64(fs.getMostSignificantBits()).u64(fs.getLeastSignificantBits());
-        w.u64(inode).u64(fs.getLeastSignificantBits());
-        w.u64(0).u64(0);
-        return Reply.ok(new IoctlResponse(req.ctlCode(), req.fileId(), new byte[0], w.toByteArray()));
+        throw new SmbStatusException(NtStatus.NOT_SUPPORTED, code + " is not served");
     }
 
     /** [MS-SMB2] 3.3.5.15.12: any mismatch with what NEGOTIATE saw ends the connection. */

@@ -127,6 +127,11 @@ final class NegotiateHandler {
         if (dialect != Dialect.SMB_2_0_2) {
             caps |= NegotiateRequest.CAP_LARGE_MTU;
         }
+        if (dialect.isSmb3()) {
+            // [MS-SMB2] 3.3.5.4: IsMultiChannelCapable: sessions can be bound to several
+            // connections (3.3.5.5.2).
+            caps |= NegotiateRequest.CAP_MULTI_CHANNEL;
+        }
         // [MS-SMB2] 3.3.5.4: the ENCRYPTION capability is only sent for 3.0 and 3.0.2.
         if (encryption && (dialect == Dialect.SMB_3_0 || dialect == Dialect.SMB_3_0_2)) {
             caps |= NegotiateRequest.CAP_ENCRYPTION;

@@ -22,7 +22,9 @@ final class PendingRequest {
         /** The open it runs on was closed. */
         CLOSE,
         /** [MS-SMB2] 3.3.7.1: the transport is gone; nothing can be sent any more. */
-        DISCONNECT
+        DISCONNECT,
+        /** [MS-SMB2] 3.3.5.2.7: it cannot go asynchronous where it stands in its compound; it is answered at once. */
+        COMPOUND
     }
 
     /** What a handler does when its pending request is withdrawn. */
@@ -81,6 +83,16 @@ final class PendingRequest {
             if (reason == CancelReason.DISCONNECT) {
                 finish();
             }
+        }
+    }
+
+    /**
+     * Withdraws the request before its interim response was sent: the handler releases what it
+     * waits for, and whatever it completes with is dropped, as the caller answers it instead.
+     */
+    void abandon() {
+        if (finish()) {
+            canceller.cancel(this, CancelReason.COMPOUND);
         }
     }
 

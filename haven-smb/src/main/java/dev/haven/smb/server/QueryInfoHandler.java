@@ -16,20 +16,25 @@ final class QueryInfoHandler {
         SmbOpen open = Opens.find(ctx, req.fileId());
         return switch (req.infoType()) {
             case QueryInfoRequest.INFO_FILE -> {
+                FileInfoAccess.check(req.fileInfoClass(), open.open().granted());
+                if (req.fileInfoClass() == FileInfoClasses.STREAM) {
+                    yield FileInfoClasses.streams(ctx.server().fileService().streams(open.open()))
+                            .reply(req.outputBufferLength());
+                }
                 FileAttributes a = ctx.server().fileService().attributes(open.open());
                 yield FileInfoClasses.encode(req.fileInfoClass(), open, a).reply(req.outputBufferLength());
             }
             case QueryInfoRequest.INFO_FILESYSTEM -> FsInfoClasses.encode(req.fileInfoClass(),
                     ctx.server().fileService().statfs(open.open().share()), ctx.tree.share().name())
                     .reply(req.outputBufferLength());
-            case QueryInfoRequest.INFO_SECURITY -> security(req);
+            case QueryInfoRequest.INFO_SECURITY -> security(ctx, open, req);
             default -> throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "info type " + req.infoType());
         };
     }
 
     /** [MS-SMB2] 3.3.5.20.3: too small a buffer is STATUS_BUFFER_TOO_SMALL with the size needed as error data. */
-    private static Reply security(QueryInfoRequest req) {
-        byte[] sd = SecurityDescriptors.encode(req.additionalInformation());
+    private static Reply security(RequestContext ctx, SmbOpen open, QueryInfoRequest req) {
+        byte[] sd = ctx.server().fileService().securityDescriptor(open.open(), req.additionalInformation()).encode();
         if (Integer.toUnsignedLong(req.outputBufferLength()) < sd.length) {
             byte[] needed = new WireWriter().u32(sd.length).toByteArray();
             return new Reply.Respond(NtStatus.BUFFER_TOO_SMALL, new ErrorResponse(0, needed));

@@ -6,7 +6,7 @@ import dev.haven.smb.wire.ReadResponse;
 import java.nio.ByteBuffer;
 
 /**
- * [MS-SMB2] 3.3.5.12: READ into one array that the response sends as it is (no per-byte copy).
+ * [MS-SMB2] 3.3.5.12: READ straight into the response message, which is sent as it is (no copy).
  * Reading at or past the end, or less than MinimumCount, is STATUS_END_OF_FILE.
  */
 final class ReadHandler {
@@ -22,8 +22,9 @@ final class ReadHandler {
         if (length > NegotiateHandler.MAX_IO_SIZE || req.offset() < 0) {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "READ of " + length + " at " + req.offset());
         }
-        byte[] data = new byte[(int) length];
-        ByteBuffer dst = ByteBuffer.wrap(data);
+        // Read straight into the response message, after its header and fixed fields.
+        byte[] message = new byte[ReadResponse.DATA_OFFSET + (int) length];
+        ByteBuffer dst = ByteBuffer.wrap(message, ReadResponse.DATA_OFFSET, (int) length).slice();
         while (dst.hasRemaining()) {
             if (ctx.server().fileService().read(open.open(), req.offset() + dst.position(), dst) <= 0) {
                 break;
@@ -38,6 +39,6 @@ final class ReadHandler {
         if (n > 0) {
             open.position(req.offset() + n);
         }
-        return Reply.ok(new ReadResponse(data, n));
+        return Reply.ok(ReadResponse.inPlace(message, n));
     }
 }

@@ -19,8 +19,15 @@ final class RequestContext {
     boolean signFinal;
     /** Set when the response must go out unencrypted though the session encrypts (3.3.5.5.3). */
     boolean plainFinal;
-    /** 3.1.1: the response must be added to this session's preauth hash once encoded. */
-    Session hashResponseInto;
+    /** 3.1.1: the response must be added to this channel's preauth hash once encoded. */
+    Channel hashResponseInto;
+    /**
+     * Signs the response instead of the channel's key: a binding exchange is answered under
+     * Session.SigningKey until its channel has a key of its own ([MS-SMB2] 3.3.4.1.1).
+     */
+    dev.haven.smb.crypto.MessageSigner responseSigner;
+    /** [MS-SMB2] 3.3.5.2.9: the session is EXPIRED; only the commands it still allows may run. */
+    boolean sessionExpired;
     /** [MS-SMB2] 3.3.5.2.7.2: the FileId the previous request of a related compound used or made. */
     dev.haven.smb.wire.Smb2FileId chainedFileId;
     /** The status of the previous related CREATE when it failed. */

@@ -2,6 +2,7 @@ package dev.haven.smb.server;
 
 import dev.haven.files.FileServiceException;
 import dev.haven.smb.Dialect;
+import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.wire.Command;
 import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NtStatus;
@@ -40,6 +41,9 @@ final class RequestPipeline {
             // [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.11: session, signature and tree are checked before the body.
             verify(ctx);
             Smb2Request request = Smb2Request.decode(h, new WireReader(ctx.message));
+            if (ctx.sessionExpired && !allowedWhenExpired(request)) {
+                throw new SmbStatusException(NtStatus.NETWORK_SESSION_EXPIRED, "session expired");
+            }
             return dispatcher.dispatch(ctx, request);
         } catch (SmbStatusException e) {
             LOG.log(Level.DEBUG, "{0} from {1}: {2}", h.command(), ctx.connection.clientAddress, e.getMessage());
@@ -83,10 +87,14 @@ final class RequestPipeline {
         }
     }
 
-    /** [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.4: the session exists, is valid, signed and encrypted as it must. */
+    /**
+     * [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.4: the session has a channel on this connection, is valid
+     * (or expired: see {@link #allowedWhenExpired}), signed and encrypted as it must.
+     */
     private static void verifySession(RequestContext ctx) throws SmbStatusException {
         Session s = ctx.connection.session(ctx.header.sessionId());
-        if (s == null || !s.isValid()) {
+        Channel ch = s == null ? null : s.channel(ctx.connection);
+        if (ch == null || ch.binding || s.state() == SessionState.IN_PROGRESS || s.state() == SessionState.CLOSED) {
             throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "no valid session " + ctx.header.sessionId());
         }
         ctx.session = s;
@@ -94,15 +102,32 @@ final class RequestPipeline {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED, "session requires encryption");
         }
         verifySignature(ctx, s);
+        ctx.sessionExpired = s.checkExpiry(ctx.server().clock().instant()) == SessionState.EXPIRED;
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.2.9: an expired session may still log off, close its opens and release its
+     * byte-range locks (what Windows and Samba allow, and smbtorture's expire tests check);
+     * everything else fails with STATUS_NETWORK_SESSION_EXPIRED until it re-authenticates.
+     */
+    private static boolean allowedWhenExpired(Smb2Request request) {
+        return switch (request) {
+            case dev.haven.smb.wire.LogoffRequest r -> true;
+            case dev.haven.smb.wire.CloseRequest r -> true;
+            case dev.haven.smb.wire.LockRequest r -> r.locks().stream()
+                    .allMatch(e -> (e.flags() & dev.haven.smb.wire.LockRequest.UNLOCK) != 0);
+            default -> false;
+        };
     }
 
     private static void verifySignature(RequestContext ctx, Session s) throws SmbStatusException {
+        MessageSigner signer = s.signerFor(ctx.connection);
         // [MS-SMB2] 3.3.5.2.4: an encrypted request needs no signature.
-        if (ctx.encrypted || s.signer == null) {
+        if (ctx.encrypted || signer == null) {
             return;
         }
         if (ctx.header.isSigned()) {
-            if (!s.signer.verify(ctx.message, 0, ctx.message.length)) {
+            if (!signer.verify(ctx.message, 0, ctx.message.length)) {
                 throw new SmbStatusException(NtStatus.ACCESS_DENIED, "bad signature");
             }
         } else if (s.signingRequired) {
@@ -110,9 +135,18 @@ final class RequestPipeline {
         }
     }
 
+    /**
+     * A SESSION_SETUP for a session of this connection that has keys (a re-authentication) is
+     * verified like any request ([MS-SMB2] 3.3.5.2.4); binding requests verify their own.
+     */
     private static void verifyReauthSignature(RequestContext ctx) throws SmbStatusException {
+        int flagsAt = Smb2Header.SIZE + 2;
+        if (ctx.message.length > flagsAt
+                && (ctx.message[flagsAt] & dev.haven.smb.wire.SessionSetupRequest.FLAG_BINDING) != 0) {
+            return;
+        }
         Session s = ctx.connection.session(ctx.header.sessionId());
-        if (s != null && s.isValid() && ctx.header.isSigned()) {
+        if (s != null && (s.isValid() || s.state() == SessionState.EXPIRED)) {
             verifySignature(ctx, s);
         }
     }

@@ -1,63 +1,39 @@
 package dev.haven.smb.server;
 
-import dev.haven.smb.wire.WireWriter;
+import dev.haven.files.security.MalformedDescriptorException;
+import dev.haven.files.security.SecurityDescriptor;
+import dev.haven.smb.wire.CreateContext;
+import dev.haven.smb.wire.NtStatus;
+import java.util.List;
 
 /**
- * [MS-DTYP] 2.4.6: the self-relative security descriptor QUERY_INFO returns until real ACLs
- * exist: owner BUILTIN\Administrators, group BUILTIN\Users, a DACL with one ACE granting
- * Everyone FILE_ALL_ACCESS. Only the parts AdditionalInformation asks for are included.
+ * Security descriptors on the wire: the self-relative form of [MS-DTYP] 2.4.6 in QUERY_INFO and
+ * SET_INFO (SMB2_0_INFO_SECURITY) and in the "SecD" create context ([MS-SMB2] 2.2.13.2.1
+ * SMB2_CREATE_SD_BUFFER). The codec and the rules are haven-files'.
  */
 final class SecurityDescriptors {
-    static final int OWNER = 0x1;
-    static final int GROUP = 0x2;
-    static final int DACL = 0x4;
-    private static final int SE_DACL_PRESENT = 0x0004;
-    private static final int SE_SELF_RELATIVE = 0x8000;
-    private static final int HEADER = 20;
-    private static final int ACCESS_ALLOWED_ACE_TYPE = 0;
-    private static final int FILE_ALL_ACCESS = 0x001F01FF;
+    /** [MS-SMB2] 2.2.13.2: SMB2_CREATE_SD_BUFFER. */
+    static final String CREATE_CONTEXT = "SecD";
 
     private SecurityDescriptors() {
     }
 
-    static byte[] encode(int additionalInformation) {
-        byte[] owner = sid(5, 32, 544);
-        byte[] group = sid(5, 32, 545);
-        byte[] everyone = sid(1, 0);
-        boolean withOwner = (additionalInformation & OWNER) != 0;
-        boolean withGroup = (additionalInformation & GROUP) != 0;
-        boolean withDacl = (additionalInformation & DACL) != 0;
-        int at = HEADER;
-        int ownerAt = withOwner ? at : 0;
-        at += withOwner ? owner.length : 0;
-        int groupAt = withGroup ? at : 0;
-        at += withGroup ? group.length : 0;
-        int daclAt = withDacl ? at : 0;
-        WireWriter w = new WireWriter();
-        w.u8(1).u8(0).u16(SE_SELF_RELATIVE | (withDacl ? SE_DACL_PRESENT : 0)).u32(ownerAt).u32(groupAt).u32(0)
-                .u32(daclAt);
-        if (withOwner) {
-            w.bytes(owner);
+    /** Decodes a client's descriptor; bad bytes are STATUS_INVALID_SECURITY_DESCR. */
+    static SecurityDescriptor decode(byte[] raw) throws SmbStatusException {
+        try {
+            return SecurityDescriptor.decode(raw);
+        } catch (MalformedDescriptorException e) {
+            throw new SmbStatusException(NtStatus.INVALID_SECURITY_DESCR, e.getMessage());
         }
-        if (withGroup) {
-            w.bytes(group);
-        }
-        if (withDacl) {
-            int aceSize = 8 + everyone.length;
-            // [MS-DTYP] 2.4.5 ACL: AclRevision 2, Sbz1, AclSize, AceCount, Sbz2; 2.4.4.2 ACCESS_ALLOWED_ACE.
-            w.u8(2).u8(0).u16(8 + aceSize).u16(1).u16(0);
-            w.u8(ACCESS_ALLOWED_ACE_TYPE).u8(0).u16(aceSize).u32(FILE_ALL_ACCESS).bytes(everyone);
-        }
-        return w.toByteArray();
     }
 
-    /** [MS-DTYP] 2.4.22: Revision 1, SubAuthorityCount, a 48-bit big-endian authority, sub-authorities. */
-    static byte[] sid(int authority, int... subAuthorities) {
-        WireWriter w = new WireWriter();
-        w.u8(1).u8(subAuthorities.length).u8(0).u8(0).u8(0).u8(0).u8(0).u8(authority);
-        for (int s : subAuthorities) {
-            w.u32(s);
+    /** The descriptor of the "SecD" create context, or null without one. */
+    static SecurityDescriptor fromCreateContexts(List<CreateContext> contexts) throws SmbStatusException {
+        for (CreateContext c : contexts) {
+            if (c.name().equals(CREATE_CONTEXT)) {
+                return decode(c.data());
+            }
         }
-        return w.toByteArray();
+        return null;
     }
 }

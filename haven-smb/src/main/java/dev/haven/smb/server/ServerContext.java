@@ -1,11 +1,40 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.copy.ResumeKeys;
 import dev.haven.smb.auth.LogonThrottle;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** What every connection of one server shares: configuration, identity, randomness, throttle. */
-record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+/**
+ * What every connection of one server shares: configuration, identity, randomness, throttle, the
+ * resume keys of server-side copy (node-wide: a key from one tree or connection works on
+ * another, [MS-SMB2] 3.3.5.15.6), and the global session table (sessions outlive any one
+ * connection: multichannel, [MS-SMB2] 3.3.1.5).
+ */
+record ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+        ResumeKeys resumeKeys, SessionTable sessions) {
+
+    /** A context with fresh resume keys (see below) and sessions that never expire. */
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle) {
+        this(config, serverGuid, random, throttle, new SessionTable());
+    }
+
+    /**
+     * A context whose resume keys are keyed with a secret drawn from {@code random} at start, so
+     * keys die with the server (durable keys come with durable handles).
+     */
+    ServerContext(SmbServerConfig config, byte[] serverGuid, SecureRandom random, LogonThrottle throttle,
+            SessionTable sessions) {
+        this(config, serverGuid, random, throttle, new ResumeKeys(config.fileService(), randomBytes(random, 32),
+                random.nextLong()), sessions);
+    }
+
+    private static byte[] randomBytes(SecureRandom random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
     Clock clock() {
         return config.clock();
     }

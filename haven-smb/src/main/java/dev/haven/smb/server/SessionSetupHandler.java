@@ -1,8 +1,9 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.security.Token;
+
 import dev.haven.smb.Dialect;
 import dev.haven.smb.auth.AuthResult;
-import dev.haven.smb.auth.SpnegoAcceptor;
 import dev.haven.smb.crypto.EncryptionCipher;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.SessionKeys;
@@ -13,14 +14,22 @@ import dev.haven.smb.wire.SessionSetupRequest;
 import dev.haven.smb.wire.SessionSetupResponse;
 import java.time.Duration;
 
-/** [MS-SMB2] 3.3.5.5: SESSION_SETUP over the SPNEGO acceptor, one leg per request. */
+/**
+ * [MS-SMB2] 3.3.5.5: SESSION_SETUP over the SPNEGO acceptor, one leg per request: a new session
+ * (3.3.5.5.1), a re-authentication of an existing one (3.3.5.5.3), or, with the BINDING flag,
+ * a new channel of an existing session ({@link SessionBinding}, 3.3.5.5.2).
+ *
+ * <p>A re-authentication runs on the channel it arrives on while the session stays usable on
+ * every channel; on success the session takes the new identity but keeps the keys of its first
+ * authentication; on failure the session ends on every channel (as Windows and Samba do).
+ */
 final class SessionSetupHandler {
+    private final SessionBinding binding = new SessionBinding();
 
     Reply handle(RequestContext ctx, SessionSetupRequest req) throws SmbStatusException {
         Connection c = ctx.connection;
         if ((req.flags() & SessionSetupRequest.FLAG_BINDING) != 0) {
-            // Haven is not multichannel-capable: [MS-SMB2] 3.3.5.5 step 4 does not apply.
-            throw new SmbStatusException(NtStatus.REQUEST_NOT_ACCEPTED, "session binding");
+            return binding.handle(ctx, req);
         }
         if (ctx.server().config().encryptData() && (!c.dialect.isSmb3() || c.cipher == null)) {
             // [MS-SMB2] 3.3.5.5 steps 1-2: EncryptData with RejectUnencryptedAccess (always on in
@@ -28,33 +37,26 @@ final class SessionSetupHandler {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED, "server requires encryption");
         }
         Session session = sessionFor(ctx);
+        Channel channel = session.channel(c);
+        if (channel.binding) {
+            // A channel still being bound is not a session of this connection yet (3.3.5.5.2).
+            throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "session setup on a channel being bound");
+        }
         ctx.session = session;
-        if (session.acceptor == null) {
-            if (session.isValid()) {
-                session.moveTo(SessionState.IN_PROGRESS); // re-authentication keeps the keys
-            }
-            session.acceptor = new SpnegoAcceptor(ctx.server().config().users(), ctx.server().config().identity(),
-                    ctx.server().clock(), ctx.server().random());
-        }
-        if (session.preauth != null) {
-            // [MS-SMB2] 3.3.5.5.1/3.3.5.5.3: each request of the exchange extends the session hash.
-            session.preauth.update(ctx.message, 0, ctx.message.length);
-        }
         AuthResult result;
         try {
-            result = session.acceptor.accept(req.securityBuffer());
+            // [MS-SMB2] 3.3.5.5.1/3.3.5.5.3: each request of the exchange extends the session hash.
+            result = channel.accept(ctx, req.securityBuffer());
         } catch (RuntimeException e) {
             c.removeSession(session); // no half-authenticated session outlives an internal error
             throw e;
         }
         return switch (result) {
-            case AuthResult.Continue cont -> {
-                ctx.hashResponseInto = session;
-                yield new Reply.Respond(NtStatus.MORE_PROCESSING_REQUIRED, new SessionSetupResponse(0,
-                        cont.responseToken()));
-            }
-            case AuthResult.Success ok -> success(ctx, req, session, ok);
-            case AuthResult.Failure fail -> failure(ctx, session, fail);
+            case AuthResult.Continue cont -> channel.moreProcessing(ctx, cont);
+            case AuthResult.Success ok -> session.state() == SessionState.IN_PROGRESS
+                    ? firstAuthentication(ctx, req, session, channel, ok)
+                    : reauthenticated(ctx, session, channel, ok);
+            case AuthResult.Failure fail -> failure(ctx, session, channel, fail);
         };
     }
 
@@ -64,69 +66,125 @@ final class SessionSetupHandler {
         if (id == 0) {
             Session s = c.newSession();
             if (c.preauth != null) {
-                s.preauth = c.preauth.copy(); // [MS-SMB2] 3.3.5.5.1: starts from the connection hash
+                // [MS-SMB2] 3.3.5.5.1: starts from the connection hash
+                s.channel(c).preauth = c.preauth.copy();
             }
             return s;
         }
+        // [MS-SMB2] 3.3.5.5.3: a session of another connection (not bound here) is not found.
         Session s = c.session(id);
-        if (s == null) {
+        if (s == null || s.state() == SessionState.CLOSED) {
             throw new SmbStatusException(NtStatus.USER_SESSION_DELETED, "no session " + Long.toHexString(id));
         }
         return s;
     }
 
-    private static Reply success(RequestContext ctx, SessionSetupRequest req, Session s, AuthResult.Success ok) {
+    private static Reply firstAuthentication(RequestContext ctx, SessionSetupRequest req, Session s, Channel ch,
+            AuthResult.Success ok) {
         Connection c = ctx.connection;
         ServerContext server = ctx.server();
-        boolean reauth = s.signer != null || s.anonymous || s.guest;
-        s.acceptor = null;
-        s.moveTo(SessionState.VALID);
-        // A throttled client waits for a right password too, or the delay would tell it which
-        // guess was right; the delay is taken before the success resets the counters.
-        Duration delay = server.throttle().delayFor(c.clientAddress, ok.user());
-        server.throttle().recordSuccess(c.clientAddress, ok.user());
+        ch.acceptor = null;
+        Duration delay = throttle(ctx, ok);
         int flags = 0;
-        if (!reauth) {
-            s.userName = ok.user();
-            s.guest = ok.guest();
-            s.anonymous = !ok.guest() && ok.user().isEmpty();
-            if (s.guest) {
-                flags |= SessionSetupResponse.IS_GUEST;
-            } else if (s.anonymous) {
-                flags |= SessionSetupResponse.IS_NULL;
-            } else {
-                installKeys(c, s, ok.sessionKey());
-                // [MS-SMB2] 3.3.5.5.3: signing is required when the server or the client requires
-                // it; Haven requires it for every authenticated session unless configured off.
-                boolean clientRequires = (req.securityMode() & NegotiateRequest.SIGNING_REQUIRED) != 0;
-                s.signingRequired = server.config().requireSigning() || clientRequires;
-                if (c.dialect.isSmb3() && server.config().encryptData() && s.cipher != null) {
-                    s.encryptData = true;
-                    flags |= SessionSetupResponse.ENCRYPT_DATA;
-                }
-                ctx.signFinal = true;
+        identify(s, server, ok);
+        if (s.guest) {
+            flags |= SessionSetupResponse.IS_GUEST;
+        } else if (s.anonymous) {
+            flags |= SessionSetupResponse.IS_NULL;
+        } else {
+            installKeys(c, s, ch, ok.sessionKey());
+            // [MS-SMB2] 3.3.5.5.3: signing is required when the server or the client requires
+            // it; Haven requires it for every authenticated session unless configured off.
+            boolean clientRequires = (req.securityMode() & NegotiateRequest.SIGNING_REQUIRED) != 0;
+            s.signingRequired = server.config().requireSigning() || clientRequires;
+            if (c.dialect.isSmb3() && server.config().encryptData() && s.cipher != null) {
+                s.encryptData = true;
+                flags |= SessionSetupResponse.ENCRYPT_DATA;
             }
+            ctx.signFinal = true;
         }
-        s.preauth = null;
+        ch.preauth = null;
+        s.expirationTime = server.sessions().expirationFrom(server.clock().instant());
+        s.moveTo(SessionState.VALID);
+        endPreviousSession(ctx, s, req.previousSessionId());
         return new Reply.Respond(NtStatus.SUCCESS, new SessionSetupResponse(flags, ok.responseToken()), delay);
     }
 
-    /** [MS-SMB2] 3.3.5.5.3: derives Session.SigningKey, EncryptionKey and DecryptionKey. */
-    private static void installKeys(Connection c, Session s, byte[] sessionKey) {
+    /**
+     * [MS-SMB2] 3.3.5.5.3: after a successful authentication naming a PreviousSessionId, the
+     * old session of the same user ends (its opens are closed; durable handles will survive it
+     * once they exist, see {@link SessionTable#close}). Another user's session is left alone.
+     */
+    private static void endPreviousSession(RequestContext ctx, Session s, long previousSessionId) {
+        if (previousSessionId == 0 || previousSessionId == s.sessionId() || s.anonymous || s.guest) {
+            return;
+        }
+        Session previous = ctx.server().sessions().get(previousSessionId);
+        if (previous != null && !previous.anonymous && !previous.guest
+                && previous.userName.equalsIgnoreCase(s.userName)) {
+            ctx.server().sessions().close(previous, ctx.server());
+        }
+    }
+
+    /** The session's identity: who the user is, to the protocol and to the access check. */
+    private static void identify(Session s, ServerContext server, AuthResult.Success ok) {
+        s.userName = ok.user();
+        s.token = server.config().users().sid(ok.user()).map(Token::ofUser).orElseGet(() -> Token.unmapped(ok.user()));
+        s.guest = ok.guest();
+        s.anonymous = !ok.guest() && ok.user().isEmpty();
+    }
+
+    /** [MS-SMB2] 3.3.5.5.3: a re-authentication keeps the session's keys and takes the new identity. */
+    private static Reply reauthenticated(RequestContext ctx, Session s, Channel ch, AuthResult.Success ok) {
+        ServerContext server = ctx.server();
+        ch.acceptor = null;
+        ch.preauth = null;
+        Duration delay = throttle(ctx, ok);
+        identify(s, server, ok);
+        s.expirationTime = server.sessions().expirationFrom(server.clock().instant());
+        if (s.state() == SessionState.EXPIRED) {
+            s.moveTo(SessionState.VALID);
+        }
+        int flags = s.guest ? SessionSetupResponse.IS_GUEST : s.anonymous ? SessionSetupResponse.IS_NULL : 0;
+        if (s.encryptData) {
+            flags |= SessionSetupResponse.ENCRYPT_DATA;
+        }
+        return new Reply.Respond(NtStatus.SUCCESS, new SessionSetupResponse(flags, ok.responseToken()), delay);
+    }
+
+    /** A throttled client waits for a right password too, or the delay would tell it which guess was right. */
+    static Duration throttle(RequestContext ctx, AuthResult.Success ok) {
+        ServerContext server = ctx.server();
+        // The delay is taken before the success resets the counters.
+        Duration delay = server.throttle().delayFor(ctx.connection.clientAddress, ok.user());
+        server.throttle().recordSuccess(ctx.connection.clientAddress, ok.user());
+        return delay;
+    }
+
+    /** [MS-SMB2] 3.3.5.5.3: derives Session.SigningKey, EncryptionKey and DecryptionKey; the first channel signs with Session.SigningKey. */
+    private static void installKeys(Connection c, Session s, Channel ch, byte[] sessionKey) {
         Dialect d = c.dialect;
-        byte[] preauthHash = d == Dialect.SMB_3_1_1 ? s.preauth.value() : null;
+        byte[] preauthHash = d == Dialect.SMB_3_1_1 ? ch.preauth.value() : null;
         EncryptionCipher cipher = d.isSmb3() ? c.cipher : null;
         SessionKeys keys = SessionKeys.derive(d, sessionKey, preauthHash, cipher);
-        s.signer = MessageSigner.of(c.signingAlgorithm, keys.signingKey());
+        s.signingKey(keys.signingKey());
+        ch.signer = MessageSigner.of(c.signingAlgorithm, keys.signingKey());
         if (cipher != null) {
             s.cipher = TransformCipher.of(cipher, keys.encryptionKey(), keys.decryptionKey(), c.server.random());
         }
     }
 
-    private static Reply failure(RequestContext ctx, Session s, AuthResult.Failure fail) {
-        Connection c = ctx.connection;
-        // [MS-SMB2] 3.3.5.5.3: a failed exchange removes the session.
-        c.removeSession(s);
+    private static Reply failure(RequestContext ctx, Session s, Channel ch, AuthResult.Failure fail) {
+        // [MS-SMB2] 3.3.5.5.3: a failed exchange removes the session, also a re-authentication
+        // of a valid one (on every channel, as Windows and Samba do).
+        String user = ch.acceptor == null ? "" : ch.acceptor.claimedUserName().orElse("");
+        ch.acceptor = null;
+        ctx.connection.removeSession(s);
+        return failed(ctx, fail, user);
+    }
+
+    /** The status of a failed exchange, with logon throttling. */
+    static Reply failed(RequestContext ctx, AuthResult.Failure fail, String user) {
         NtStatus status = switch (fail.reason()) {
             case LOGON_FAILURE -> NtStatus.LOGON_FAILURE;
             case MALFORMED -> NtStatus.INVALID_PARAMETER;
@@ -134,11 +192,10 @@ final class SessionSetupHandler {
         };
         Duration delay = Duration.ZERO;
         if (fail.reason() == AuthResult.Reason.LOGON_FAILURE) {
-            String user = s.acceptor == null ? "" : s.acceptor.claimedUserName().orElse("");
-            ctx.server().throttle().recordFailure(c.clientAddress, user);
-            delay = ctx.server().throttle().delayFor(c.clientAddress, user);
+            String address = ctx.connection.clientAddress;
+            ctx.server().throttle().recordFailure(address, user);
+            delay = ctx.server().throttle().delayFor(address, user);
         }
-        s.acceptor = null;
         return new Reply.Respond(status, null, delay);
     }
 }

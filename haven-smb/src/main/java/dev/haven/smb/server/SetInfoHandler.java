@@ -26,6 +26,12 @@ final class SetInfoHandler {
 
     Reply handle(RequestContext ctx, SetInfoRequest req) throws SmbStatusException, MalformedMessageException {
         SmbOpen open = Opens.find(ctx, req.fileId());
+        if (req.infoType() == dev.haven.smb.wire.QueryInfoRequest.INFO_SECURITY) {
+            // [MS-SMB2] 3.3.5.21.3: the buffer is a self-relative descriptor, AdditionalInformation says which parts.
+            ctx.server().fileService().setSecurityDescriptor(open.open(), req.additionalInformation(),
+                    SecurityDescriptors.decode(req.buffer()));
+            return Reply.ok(new SetInfoResponse());
+        }
         if (req.infoType() != dev.haven.smb.wire.QueryInfoRequest.INFO_FILE) {
             throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "SET_INFO type " + req.infoType());
         }

@@ -1,7 +1,5 @@
 package dev.haven.smb.server;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -15,11 +13,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-connection Netty handler. On the event loop it only copies each frame into an array
- * (the inbound ByteBuf is owned here and released by {@link SimpleChannelInboundHandler} right
- * after {@link #channelRead0}); processing runs on the connection's {@link SerialExecutor}.
+ * The per-connection Netty handler. It receives each frame as an array from the
+ * {@link TransportFrameDecoder} and hands it to the connection's {@link SerialExecutor}, where
+ * all processing runs.
  */
-final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
+final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
     private static final Logger LOG = System.getLogger(SmbChannelHandler.class.getName());
 
     private final ServerContext server;
@@ -28,7 +26,7 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private Connection connection;
 
     SmbChannelHandler(ServerContext server, Executor workers) {
-        super(ByteBuf.class, true);
+        super(byte[].class, false);
         this.server = server;
         this.serial = new SerialExecutor(workers);
     }
@@ -57,9 +55,8 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        byte[] bytes = ByteBufUtil.getBytes(frame);
-        serial.execute(() -> handle(ctx, bytes));
+    protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
+        serial.execute(() -> handle(ctx, frame));
     }
 
     private void handle(ChannelHandlerContext ctx, byte[] frame) {

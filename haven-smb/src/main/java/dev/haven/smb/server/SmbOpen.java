@@ -6,16 +6,18 @@ import dev.haven.smb.wire.Smb2FileId;
 /**
  * [MS-SMB2] 3.3.1.10: an open as SMB sees it: its FileId, the file-service open, the tree it
  * belongs to, the path it was opened by (for FileNameInformation) and the directory search in
- * progress. Touched only by its connection's serial executor.
+ * progress. Usually touched by one connection's serial executor; with multichannel the same
+ * open may be used through every channel of its session, so the mutable fields are volatile
+ * (concurrent use of one open through two channels is last-writer-wins, as on Windows).
  */
 final class SmbOpen {
     private final Smb2FileId fileId;
     private final Open open;
     private final int treeId;
-    private String path;
-    private DirectorySearch search;
+    private volatile String path;
+    private volatile DirectorySearch search;
     /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
-    private long position;
+    private volatile long position;
 
     SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
         this.fileId = fileId;

@@ -14,9 +14,7 @@ final class WriteHandler {
         if (open.open().isDirectory()) {
             throw new SmbStatusException(NtStatus.INVALID_DEVICE_REQUEST, "WRITE to a directory");
         }
-        if (req.offset() < 0) {
-            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "WRITE at " + req.offset());
-        }
+        // The file service checks the offsets ([MS-FSA] 2.1.5.3).
         boolean writeThrough = (req.flags() & WriteRequest.WRITE_THROUGH) != 0;
         int n = ctx.server().fileService().write(open.open(), req.offset(), req.data().duplicate(), writeThrough);
         return Reply.ok(new WriteResponse(n));

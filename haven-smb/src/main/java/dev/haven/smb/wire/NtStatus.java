@@ -9,9 +9,12 @@ import java.util.Map;
 public record NtStatus(int code) {
     public static final NtStatus SUCCESS = new NtStatus(0x00000000);
     public static final NtStatus PENDING = new NtStatus(0x00000103);
+    public static final NtStatus NOTIFY_CLEANUP = new NtStatus(0x0000010B);
+    public static final NtStatus NOTIFY_ENUM_DIR = new NtStatus(0x0000010C);
     public static final NtStatus MORE_PROCESSING_REQUIRED = new NtStatus(0xC0000016);
     public static final NtStatus NOT_IMPLEMENTED = new NtStatus(0xC0000002);
     public static final NtStatus INVALID_PARAMETER = new NtStatus(0xC000000D);
+    public static final NtStatus INVALID_VIEW_SIZE = new NtStatus(0xC000001F);
     public static final NtStatus ACCESS_DENIED = new NtStatus(0xC0000022);
     public static final NtStatus NOT_SUPPORTED = new NtStatus(0xC00000BB);
     public static final NtStatus BAD_IMPERSONATION_LEVEL = new NtStatus(0xC00000A5);
@@ -24,8 +27,11 @@ public record NtStatus(int code) {
     public static final NtStatus INVALID_DEVICE_REQUEST = new NtStatus(0xC0000010);
     public static final NtStatus FILE_CLOSED = new NtStatus(0xC0000128);
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(0xC000035C);
+    public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
+    public static final NtStatus CANNOT_DELETE = new NtStatus(0xC0000121);
+    public static final NtStatus INVALID_SECURITY_DESCR = new NtStatus(0xC0000079);
     public static final NtStatus UNSUCCESSFUL = new NtStatus(0xC0000001);
     public static final NtStatus INFO_LENGTH_MISMATCH = new NtStatus(0xC0000004);
     public static final NtStatus INVALID_INFO_CLASS = new NtStatus(0xC0000003);
@@ -58,9 +64,12 @@ public record NtStatus(int code) {
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(SUCCESS.code, "STATUS_SUCCESS"),
             Map.entry(PENDING.code, "STATUS_PENDING"),
+            Map.entry(NOTIFY_CLEANUP.code, "STATUS_NOTIFY_CLEANUP"),
+            Map.entry(NOTIFY_ENUM_DIR.code, "STATUS_NOTIFY_ENUM_DIR"),
             Map.entry(MORE_PROCESSING_REQUIRED.code, "STATUS_MORE_PROCESSING_REQUIRED"),
             Map.entry(NOT_IMPLEMENTED.code, "STATUS_NOT_IMPLEMENTED"),
             Map.entry(INVALID_PARAMETER.code, "STATUS_INVALID_PARAMETER"),
+            Map.entry(INVALID_VIEW_SIZE.code, "STATUS_INVALID_VIEW_SIZE"),
             Map.entry(ACCESS_DENIED.code, "STATUS_ACCESS_DENIED"),
             Map.entry(NOT_SUPPORTED.code, "STATUS_NOT_SUPPORTED"),
             Map.entry(BAD_NETWORK_NAME.code, "STATUS_BAD_NETWORK_NAME"),
@@ -72,8 +81,11 @@ public record NtStatus(int code) {
             Map.entry(INVALID_DEVICE_REQUEST.code, "STATUS_INVALID_DEVICE_REQUEST"),
             Map.entry(FILE_CLOSED.code, "STATUS_FILE_CLOSED"),
             Map.entry(NETWORK_SESSION_EXPIRED.code, "STATUS_NETWORK_SESSION_EXPIRED"),
+            Map.entry(REQUEST_OUT_OF_SEQUENCE.code, "STATUS_REQUEST_OUT_OF_SEQUENCE"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
             Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
+            Map.entry(CANNOT_DELETE.code, "STATUS_CANNOT_DELETE"),
+            Map.entry(INVALID_SECURITY_DESCR.code, "STATUS_INVALID_SECURITY_DESCR"),
             Map.entry(UNSUCCESSFUL.code, "STATUS_UNSUCCESSFUL"),
             Map.entry(INFO_LENGTH_MISMATCH.code, "STATUS_INFO_LENGTH_MISMATCH"),
             Map.entry(INVALID_INFO_CLASS.code, "STATUS_INVALID_INFO_CLASS"),

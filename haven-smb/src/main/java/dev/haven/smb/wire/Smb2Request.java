@@ -6,7 +6,7 @@ package dev.haven.smb.wire;
  */
 public sealed interface Smb2Request permits NegotiateRequest, SessionSetupRequest, LogoffRequest,
         TreeConnectRequest, TreeDisconnectRequest, EchoRequest, CancelRequest, IoctlRequest, CreateRequest, CloseRequest, FlushRequest, ReadRequest, WriteRequest,
-        LockRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, UnsupportedRequest {
+        LockRequest, ChangeNotifyRequest, QueryDirectoryRequest, QueryInfoRequest, SetInfoRequest, UnsupportedRequest {
 
     /**
      * Decodes the body of one message whose header is already decoded. {@code r} covers exactly
@@ -32,7 +32,8 @@ public sealed interface Smb2Request permits NegotiateRequest, SessionSetupReques
             case QUERY_DIRECTORY -> QueryDirectoryRequest.decode(r);
             case QUERY_INFO -> QueryInfoRequest.decode(r);
             case SET_INFO -> SetInfoRequest.decode(r);
-            case CHANGE_NOTIFY, OPLOCK_BREAK -> UnsupportedRequest.decode(header.command(), r);
+            case CHANGE_NOTIFY -> ChangeNotifyRequest.decode(r);
+            case OPLOCK_BREAK -> UnsupportedRequest.decode(header.command(), r);
         };
     }
 

@@ -3,7 +3,7 @@ package dev.haven.smb.wire;
 /** [MS-SMB2] 2.2: the body of an SMB2 response, encoded after its header. */
 public sealed interface Smb2Response permits NegotiateResponse, SessionSetupResponse, LogoffResponse,
         TreeConnectResponse, TreeDisconnectResponse, EchoResponse, IoctlResponse, ErrorResponse,
-        CreateResponse, CloseResponse, FlushResponse, ReadResponse, WriteResponse, LockResponse, QueryDirectoryResponse,
+        CreateResponse, CloseResponse, FlushResponse, ReadResponse, WriteResponse, LockResponse, ChangeNotifyResponse, QueryDirectoryResponse,
         QueryInfoResponse, SetInfoResponse {
 
     /** Writes the body; {@code w.position()} is 64 and offsets count from index 0. */
@@ -12,5 +12,13 @@ public sealed interface Smb2Response permits NegotiateResponse, SessionSetupResp
     /** Bytes the body will take, when large (READ), so the writer is sized once; 0 if small. */
     default int sizeHint() {
         return 0;
+    }
+
+    /**
+     * The array the whole message is to be written into, when the body's payload already sits
+     * there at its final offset (a READ read straight into its response); null otherwise.
+     */
+    default byte[] messageBuffer() {
+        return null;
     }
 }

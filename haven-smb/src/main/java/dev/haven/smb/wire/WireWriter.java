@@ -17,6 +17,23 @@ public final class WireWriter {
         bytes = new byte[Math.max(16, capacity)];
     }
 
+    /**
+     * A writer that fills {@code target} from its first byte: for a message whose large payload
+     * was already read into its final place (see {@link Smb2Response#messageBuffer()}).
+     */
+    public static WireWriter over(byte[] target) {
+        WireWriter w = new WireWriter(0);
+        w.bytes = target;
+        return w;
+    }
+
+    /** Moves past {@code n} bytes that are already in place. */
+    public WireWriter skip(int n) {
+        ensure(n);
+        position += n;
+        return this;
+    }
+
     private void ensure(int n) {
         if (position + n > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + n));

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.haven.files.service.FileService;
-import dev.haven.files.service.Share;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.smb.Dialect;
-import dev.haven.smb.auth.LogonThrottle;
-import dev.haven.smb.auth.ServerIdentity;
-import dev.haven.smb.auth.UserDirectory;
 import dev.haven.smb.crypto.MessageSigner;
 import dev.haven.smb.crypto.SessionKeys;
 import dev.haven.smb.crypto.SigningAlgorithm;
@@ -36,10 +32,8 @@ import dev.haven.smb.wire.WireWriter;
 import dev.haven.smb.wire.WriteRequest;
 import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,13 +57,7 @@ class FileCommandFlowTest {
     @BeforeEach
     void connect() throws Exception {
         fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 4096), FormatOptions.DEFAULT);
-        byte[] hash = UserDirectory.hashPassword("pass");
-        SmbServerConfig config = new SmbServerConfig(n -> Optional.of(hash.clone()),
-                new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
-                List.of(new ShareConfig(Share.of("data", fs, false), false)), TestServers.CLOCK, true, false,
-                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, service);
-        connection = new Connection(new ServerContext(config, new byte[16], new SecureRandom(),
-                new LogonThrottle(TestServers.CLOCK)), "192.0.2.1", output);
+        connection = new Connection(TestServers.withStorage(fs, service), "192.0.2.1", output);
         exchange(TestServers.negotiate(nextMessageId++, 0x0202));
         NtlmTestClient ntlm = new NtlmTestClient("user", "WORKGROUP", "pass");
         Smb2Header first = header(exchange(request(Command.SESSION_SETUP,
@@ -128,8 +116,10 @@ class FileCommandFlowTest {
         return Smb2Header.decode(new WireReader(message));
     }
 
+    /** Full access to a file; the share root, whose DACL gives users no WRITE_DAC, is opened to read. */
     private byte[] create(String name, int disposition, int options) {
-        return request(Command.CREATE, new CreateRequest(0, 2, 0x001F01FF, 0, 7, disposition, options, name,
+        int access = name.isEmpty() ? 0x00120089 : 0x001F01FF;
+        return request(Command.CREATE, new CreateRequest(0, 2, access, 0, 7, disposition, options, name,
                 List.of())::encodeBody);
     }
 
@@ -196,6 +186,7 @@ class FileCommandFlowTest {
         connection.closeAll();
         assertEquals(0, service.openCount());
     }
+
     private byte[] lock(Smb2FileId id, int flags) {
         return signed(request(Command.LOCK, new dev.haven.smb.wire.LockRequest(0, id,
                 List.of(new dev.haven.smb.wire.LockRequest.Element(0, 10, flags)))::encodeBody));
@@ -277,5 +268,148 @@ class FileCommandFlowTest {
         connection.closeAll();
         assertEquals(0, connection.pending.size());
         assertEquals(0, service.openCount());
+    }
+
+    private byte[] notify(Smb2FileId dir, int bufferSize) {
+        return request(Command.CHANGE_NOTIFY, new dev.haven.smb.wire.ChangeNotifyRequest(0, bufferSize, dir, 0x3)::encodeBody);
+    }
+
+    private Smb2FileId rootDirectory() throws Exception {
+        return CreateResponse.decode(new WireReader(exchange(signed(create("", 1, 1))))).fileId();
+    }
+
+    @Test
+    void changeNotifyGoesAsyncAndTheNextChangeAnswersIt() throws Exception {
+        Smb2FileId dir = rootDirectory();
+        Smb2Header interim = header(exchange(signed(notify(dir, 4096))));
+        assertEquals(NtStatus.PENDING, interim.status());
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "nothing changed yet");
+        exchange(signed(create("new.txt", 2, 0)));
+        output.runTasks();
+        byte[] reply = output.sent.get(0);
+        assertEquals(NtStatus.SUCCESS, finalResponse(interim.asyncId()).status());
+        assertEquals(List.of(new dev.haven.smb.wire.ChangeNotifyResponse.Entry(1, "new.txt")),
+                dev.haven.smb.wire.ChangeNotifyResponse.decode(new WireReader(reply)).changes());
+        exchange(signed(create("other.txt", 2, 0)));
+        assertEquals(NtStatus.NOTIFY_ENUM_DIR, header(exchange(signed(notify(dir, 0)))).status(),
+                "a buffered change larger than the request's buffer answers at once");
+    }
+
+    @Test
+    void closingTheWatchedHandleAnswersNotifyCleanupAndCancelAnswersCancelled() throws Exception {
+        Smb2FileId dir = rootDirectory();
+        long cancelled = nextMessageId;
+        long first = header(exchange(signed(notify(dir, 4096)))).asyncId();
+        byte[] byMessageId = TestServers.request(Command.CANCEL, cancelled, 0, sessionId, treeId, w -> w.u16(4).u16(0));
+        assertInstanceOf(Outcome.Silent.class, processor.process(connection, byMessageId));
+        assertEquals(NtStatus.CANCELLED, finalResponse(first).status());
+        long second = header(exchange(signed(notify(dir, 4096)))).asyncId();
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(close(dir)))).status());
+        assertEquals(NtStatus.NOTIFY_CLEANUP, finalResponse(second).status());
+        assertEquals(0, service.changes().watchCount());
+    }
+
+    @Test
+    void changeNotifyOnAFileIsInvalidParameter() throws Exception {
+        Smb2FileId file = CreateResponse.decode(new WireReader(exchange(signed(create("f", 2, 0))))).fileId();
+        assertEquals(NtStatus.INVALID_PARAMETER, header(exchange(signed(notify(file, 4096)))).status());
+    }
+
+    @Test
+    void changeNotifyLastInACompoundAnswersItsInterimWithTheEarlierResponses() throws Exception {
+        List<byte[]> replies = compound(List.of(create("d", 2, 1), notify(Smb2FileId.CHAINED, 4096)));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        Smb2Header interim = header(replies.get(1));
+        assertEquals(NtStatus.PENDING, interim.status());
+        assertEquals(true, interim.isAsync());
+        exchange(signed(create("d\\inner", 2, 0)));
+        assertEquals(NtStatus.SUCCESS, finalResponse(interim.asyncId()).status());
+    }
+
+    @Test
+    void aRequestThatWouldGoAsyncInsideACompoundFailsWithInternalErrorAndTheRestRuns() throws Exception {
+        List<byte[]> replies = compound(List.of(create("d2", 2, 1), notify(Smb2FileId.CHAINED, 4096),
+                request(Command.QUERY_INFO, new QueryInfoRequest(1, 4, 4096, new byte[0], 0, 0, Smb2FileId.CHAINED)::encodeBody)));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        assertEquals(NtStatus.INTERNAL_ERROR, header(replies.get(1)).status());
+        assertEquals(NtStatus.SUCCESS, header(replies.get(2)).status());
+        assertEquals(0, connection.pending.size());
+        exchange(signed(create("d2\\inner", 2, 0)));
+        output.runTasks();
+        assertEquals(0, output.sent.size(), "the failed request is never answered again");
+    }
+
+    @Test
+    void anUnknownCommandIsInvalidParameterWithItsCodeEchoed() throws Exception {
+        byte[] bogus = request(Command.ECHO, w -> w.u16(4).u16(0));
+        bogus[12] = (byte) 0xff;
+        List<byte[]> replies = compound(List.of(request(Command.ECHO, w -> w.u16(4).u16(0)), bogus));
+        assertEquals(NtStatus.SUCCESS, header(replies.get(0)).status());
+        byte[] reply = replies.get(1);
+        assertEquals(0xff, reply[12] & 0xff);
+        assertEquals(NtStatus.INVALID_PARAMETER, new NtStatus(java.nio.ByteBuffer.wrap(reply, 8, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()));
+        assertEquals(true, signer.verify(reply, 0, reply.length), "signed like every response of the session");
+    }
+
+    private byte[] ioctl(dev.haven.smb.wire.FsctlCode code, Smb2FileId id, byte[] input, int maxOutput) {
+        WireWriter fid = new WireWriter();
+        id.encode(fid);
+        return request(Command.IOCTL, new dev.haven.smb.wire.IoctlRequest(code.code(), fid.toByteArray(), input, 0,
+                new byte[0], maxOutput, dev.haven.smb.wire.IoctlRequest.IS_FSCTL)::encodeBody);
+    }
+
+    private static byte[] ioctlOutput(byte[] reply) throws Exception {
+        return dev.haven.smb.wire.IoctlResponse.decode(new WireReader(reply)).output();
+    }
+
+    @Test
+    void serverSideCopyByResumeKeyAnswersFailuresWithItsIoctlResponse() throws Exception {
+        Smb2FileId src = CreateResponse.decode(new WireReader(exchange(signed(create("src", 2, 0))))).fileId();
+        Smb2FileId dst = CreateResponse.decode(new WireReader(exchange(signed(create("dst", 2, 0))))).fileId();
+        byte[] data = new byte[8192];
+        new java.util.Random(7).nextBytes(data);
+        exchange(signed(request(Command.WRITE, new WriteRequest(0, src, 0, ByteBuffer.wrap(data))::encodeBody)));
+        byte[] key = dev.haven.smb.wire.ResumeKeyResponse.decode(ioctlOutput(exchange(signed(
+                ioctl(dev.haven.smb.wire.FsctlCode.SRV_REQUEST_RESUME_KEY, src, new byte[0], 32))))).resumeKey();
+        var copy = new dev.haven.smb.wire.CopyChunkRequest(key, List.of(
+                new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 4096),
+                new dev.haven.smb.wire.CopyChunkRequest.Chunk(4096, 4096, 8192)));
+        byte[] partial = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_COPYCHUNK, dst, copy.encode(), 12)));
+        assertEquals(NtStatus.INVALID_VIEW_SIZE, header(partial).status());
+        assertEquals(new dev.haven.smb.wire.CopyChunkResponse(1, 0, 4096),
+                dev.haven.smb.wire.CopyChunkResponse.decode(ioctlOutput(partial)));
+        var tooBig = new dev.haven.smb.wire.CopyChunkRequest(key, List.of(
+                new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 0xFFFFFFFFL)));
+        byte[] limits = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_COPYCHUNK, dst, tooBig.encode(), 12)));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(limits).status());
+        assertEquals(new dev.haven.smb.wire.CopyChunkResponse(256, 1 << 20, 16 << 20),
+                dev.haven.smb.wire.CopyChunkResponse.decode(ioctlOutput(limits)));
+        byte[] whole = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SRV_COPYCHUNK_WRITE, dst,
+                new dev.haven.smb.wire.CopyChunkRequest(key, List.of(
+                        new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 8192))).encode(), 12)));
+        assertEquals(NtStatus.SUCCESS, header(whole).status());
+        byte[] read = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 8192, 0, dst, 0)::encodeBody)));
+        assertArrayEquals(data, java.util.Arrays.copyOf(ReadResponse.decode(new WireReader(read)).data(), 8192));
+    }
+
+    @Test
+    void allocatedRangesThatDoNotFitAreABufferOverflowWithThoseThatDo() throws Exception {
+        Smb2FileId f = CreateResponse.decode(new WireReader(exchange(signed(create("sparse", 2, 0))))).fileId();
+        exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.SET_SPARSE, f, new byte[0], 0)));
+        exchange(signed(request(Command.WRITE, new WriteRequest(0, f, 0, ByteBuffer.wrap(new byte[10]))::encodeBody)));
+        exchange(signed(request(Command.WRITE, new WriteRequest(1 << 20, f, 0, ByteBuffer.wrap(new byte[10]))::encodeBody)));
+        byte[] query = new dev.haven.smb.wire.AllocatedRange(0, 2 << 20).encode();
+        byte[] one = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, query, 31)));
+        assertEquals(NtStatus.BUFFER_OVERFLOW, header(one).status());
+        assertEquals(List.of(new dev.haven.smb.wire.AllocatedRange(0, 4096)),
+                dev.haven.smb.wire.AllocatedRange.decodeAll(ioctlOutput(one)));
+        byte[] none = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, query, 0)));
+        assertEquals(NtStatus.BUFFER_TOO_SMALL, header(none).status());
+        byte[] both = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, query, 32)));
+        assertEquals(2, dev.haven.smb.wire.AllocatedRange.decodeAll(ioctlOutput(both)).size());
+        byte[] empty = exchange(signed(ioctl(dev.haven.smb.wire.FsctlCode.QUERY_ALLOCATED_RANGES, f, new byte[0], 32)));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(empty).status());
     }
 }

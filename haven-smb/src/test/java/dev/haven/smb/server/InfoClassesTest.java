@@ -1,7 +1,8 @@
 package dev.haven.smb.server;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.haven.files.service.FileAttributes;
@@ -55,13 +56,21 @@ class InfoClassesTest {
     }
 
     @Test
-    void onlyANameThatFitsEightDotThreeIsItsOwnShortName() throws Exception {
+    void aNameThatFitsEightDotThreeIsItsOwnShortNameAndOthersGetAStableDerivedOne() throws Exception {
         InfoEncoding.Encoded shortName = FileInfoClasses.alternateName(new WireWriter(), "dir\\bufsize.txt");
         assertEquals(4 + 2 * "bufsize.txt".length(), shortName.bytes().length);
-        for (String longName : new String[] {"a long name.txt", "toolongname.txt", "x.html", "a.b.c", ""}) {
-            assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
-                    () -> FileInfoClasses.alternateName(new WireWriter(), longName)).status(), longName);
+        java.util.regex.Pattern eightDotThree = java.util.regex.Pattern.compile("[A-Z0-9_!#$%&'()@^`{}~-]{1,8}(\\.[A-Z0-9_!#$%&'()@^`{}~-]{1,3})?");
+        for (String longName : new String[] {"a long name.txt", "toolongname.txt", "x.html", "a.b.c", ".profile",
+                "torture_smb2_getfinfo_access", "ünïcode.データ"}) {
+            String s = ShortNames.of(longName);
+            assertTrue(eightDotThree.matcher(s).matches(), longName + " -> " + s);
+            assertEquals(s, ShortNames.of(longName), "stable");
         }
+        assertEquals("TOOL~", ShortNames.of("toolongname.txt").substring(0, 5));
+        assertTrue(ShortNames.of("toolongname.txt").endsWith(".TXT"));
+        assertNotEquals(ShortNames.of("toolongname1.txt"), ShortNames.of("toolongname2.txt"));
+        assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
+                () -> FileInfoClasses.alternateName(new WireWriter(), "")).status(), "the share root");
     }
 
     @Test
@@ -70,17 +79,23 @@ class InfoClassesTest {
         assertEquals(5, InfoEncoding.ticks(InfoEncoding.filetime(5)));
     }
 
-    /** [MS-DTYP] 2.4.6: owner S-1-5-32-544, group S-1-5-32-545, DACL granting Everyone FILE_ALL_ACCESS. */
+    /** [MS-SMB2] 2.2.13.2: the "SecD" create context carries a self-relative descriptor ([MS-DTYP] 2.4.6). */
     @Test
-    void securityDescriptorIsSelfRelativeWithOwnerGroupAndDacl() {
+    void readsTheSecurityDescriptorCreateContext() throws Exception {
         byte[] golden = HexFormat.of().parseHex("""
                 01 00 04 80 14 00 00 00 24 00 00 00 00 00 00 00 34 00 00 00
                 01 02 00 00 00 00 00 05 20 00 00 00 20 02 00 00
                 01 02 00 00 00 00 00 05 20 00 00 00 21 02 00 00
                 02 00 1c 00 01 00 00 00
                 00 00 14 00 ff 01 1f 00 01 01 00 00 00 00 00 01 00 00 00 00""".replaceAll("\\s", ""));
-        assertArrayEquals(golden, SecurityDescriptors.encode(SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
-                | SecurityDescriptors.DACL));
-        assertEquals(20 + 28, SecurityDescriptors.encode(SecurityDescriptors.DACL).length);
+        dev.haven.files.security.SecurityDescriptor sd = SecurityDescriptors.fromCreateContexts(
+                java.util.List.of(new dev.haven.smb.wire.CreateContext("MxAc", new byte[0]),
+                        new dev.haven.smb.wire.CreateContext("SecD", golden)));
+        assertEquals(dev.haven.files.security.Sid.ADMINISTRATORS, sd.owner());
+        assertEquals(1, sd.dacl().aces().size());
+        assertEquals(null, SecurityDescriptors.fromCreateContexts(java.util.List.of()));
+        SmbStatusException bad = org.junit.jupiter.api.Assertions.assertThrows(SmbStatusException.class,
+                () -> SecurityDescriptors.decode(java.util.Arrays.copyOf(golden, 30)));
+        assertEquals(dev.haven.smb.wire.NtStatus.INVALID_SECURITY_DESCR, bad.status());
     }
 }

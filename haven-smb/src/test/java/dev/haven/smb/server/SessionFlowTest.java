@@ -125,9 +125,10 @@ class SessionFlowTest {
         assertEquals(NtStatus.SUCCESS, h.status());
         assertTrue(signer.verify(reply, 0, reply.length));
         treeId = h.treeId();
-        byte[] create = exchange(signed(build(Command.CHANGE_NOTIFY, w -> w.u16(32).u16(0))));
-        assertEquals(NtStatus.NOT_SUPPORTED, header(create).status());
-        assertTrue(signer.verify(create, 0, create.length));
+        // An error answer on a signing session is signed too (a malformed CHANGE_NOTIFY here).
+        byte[] error = exchange(signed(build(Command.CHANGE_NOTIFY, w -> w.u16(32).u16(0))));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(error).status());
+        assertTrue(signer.verify(error, 0, error.length));
     }
 
     @Test

@@ -34,6 +34,28 @@ final class TestServers {
         return new ServerContext(config, new byte[16], new SecureRandom(), new LogonThrottle(CLOCK));
     }
 
+    /** A server whose share "data" is {@code fs} through {@code service}; any user name logs on with "pass". */
+    static ServerContext withStorage(dev.haven.fs.HavenFs fs, dev.haven.files.service.FileService service) {
+        byte[] hash = UserDirectory.hashPassword("pass");
+        // Every user of a node has a SID (the access check needs one to own what it creates).
+        UserDirectory users = new UserDirectory() {
+            @Override
+            public Optional<byte[]> ntHash(String userName) {
+                return Optional.of(hash.clone());
+            }
+
+            @Override
+            public Optional<dev.haven.files.security.Sid> sid(String userName) {
+                return Optional.of(dev.haven.files.security.Sid.parse("S-1-5-21-1-2-3-1000"));
+            }
+        };
+        SmbServerConfig config = new SmbServerConfig(users,
+                new ServerIdentity("HAVEN", "WORKGROUP", "h.test", "test"),
+                List.of(new ShareConfig(dev.haven.files.service.Share.of("data", fs, false), false)), CLOCK, true, false,
+                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, service);
+        return new ServerContext(config, new byte[16], new SecureRandom(), new LogonThrottle(CLOCK));
+    }
+
     static Connection connection() {
         return new Connection(context(), "192.0.2.1", new RecordingOutput());
     }
