@@ -3,7 +3,6 @@ package dev.haven.volume;
 import dev.haven.block.BlockDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -13,15 +12,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * to the flush ({@link WriteOrder} orders it; docs/format/volume.md, "Write ordering").
  *
  * <p>Locking: every data call holds the read side of {@link #admin}; snapshot create, delete,
- * refresh, restore start and flush hold the write side (that is the "freeze"). Calls on the
- * same block are serialised by a striped lock so a snapshot reader never sees a half-done copy.
+ * refresh, restore start and a flush during a restore hold the write side (that is the
+ * "freeze"); they first run a flush without it, so the freeze only flushes what was written
+ * meanwhile. Flushes are serialised by {@link #flushLock}. Writes of the same block are
+ * serialised by a striped lock; a read-only snapshot read takes none (it looks the mapping up
+ * again after reading production: a mapping is published only after its saved copy is written
+ * and before the block changes).
  *
  * <p>Ordering: new data for a block whose old content was just copied to the save volume is
  * <em>held</em> in memory (reads see it) until flush has made the save volume and the mapping
  * durable; only then is it written in place. So the overwrite can never reach the disk first.
  */
 final class Engine {
-    private static final int STRIPES = 1024;
 
     final BlockDevice data;
     final BlockDevice save;
@@ -30,9 +32,14 @@ final class Engine {
     final SaveSpace space;
     final int blockSize;
     final ReentrantReadWriteLock admin = new ReentrantReadWriteLock();
-    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Serialises flushes; taken after {@link #admin} when both are held, never before it. */
+    private final ReentrantLock flushLock = new ReentrantLock();
+    /** Per-block locks: writes of one block, and reads that must not see a half-done copy. */
+    final Stripes stripes = new Stripes();
     private final HeldWrites held;
     private final RangeWrite rangeWrite;
+    /** The read paths of production and of snapshot views. */
+    final ReadPath reads;
     private final WriteOrder order;
     private final long maxHeldBytes;
     private final long maxLogBytes;
@@ -47,14 +54,12 @@ final class Engine {
         this.space = space;
         this.blockSize = data.blockSize();
         this.maxHeldBytes = maxHeldBytes;
-        this.held = new HeldWrites(blockSize);
+        this.held = new HeldWrites(blockSize, maxHeldBytes);
         this.order = new WriteOrder(data, save, log, state, space, held);
         this.rangeWrite = new RangeWrite(this, held);
+        this.reads = new ReadPath(this, held);
         // A commit must fit in the log half next to a checkpoint: at most a quarter of the half.
         this.maxLogBytes = Math.min(maxHeldBytes / 8, log.header().halfBlocks() * MetaLog.LOG_BLOCK / 4);
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     // ---- lifecycle
@@ -91,29 +96,6 @@ final class Engine {
     }
 
     // ---- production
-
-    void readProduction(long block, ByteBuffer dst) throws IOException {
-        admin.readLock().lock();
-        try {
-            ensureOpen();
-            if (state.restore == null && held.isEmpty()) {
-                data.read(block, dst);
-                return;
-            }
-            for (long b = block; dst.hasRemaining(); b++) {
-                ReentrantLock l = stripe(b);
-                l.lock();
-                try {
-                    VolumeState.RestoreStatus rs = state.restore;
-                    dst.put(rs != null && !rs.done(b) ? readSnapshotBlock(state.require(rs.sourceId), b) : readCurrent(b));
-                } finally {
-                    l.unlock();
-                }
-            }
-        } finally {
-            admin.readLock().unlock();
-        }
-    }
 
     void writeProduction(long block, ByteBuffer src) throws IOException {
         admin.readLock().lock();
@@ -159,7 +141,7 @@ final class Engine {
             // The user writes a block the restore has not reached: restore it first (so the
             // pre-restore snapshot keeps its copy), then hold the user's data until the mark
             // saying "done, do not copy again" is durable.
-            putCurrent(b, readSnapshotBlock(state.require(rs.sourceId), b));
+            putCurrent(b, reads.snapshotBlock(state.require(rs.sourceId), b));
             rs.marks.add(b);
             order.markRestored(b);
             held.hold(HeldWrites.Stage.AFTER_MARK, b, y);
@@ -211,7 +193,7 @@ final class Engine {
         if (target < 0) {
             return false;
         }
-        byte[] old = content != null ? content : readCurrent(b);
+        byte[] old = content != null ? content : reads.current(b);
         long s = allZero(old) ? VolumeState.ZERO : space.allocate();
         if (s != VolumeState.ZERO) {
             save.write(s, ByteBuffer.wrap(old));
@@ -252,42 +234,13 @@ final class Engine {
         }
     }
 
-    private byte[] readCurrent(long b) throws IOException {
-        byte[] h = held.get(b);
-        if (h != null) {
-            return h.clone();
-        }
-        byte[] out = new byte[blockSize];
-        data.read(b, ByteBuffer.wrap(out));
-        return out;
-    }
-
     // ---- snapshots
-
-    void readSnapshot(Snapshot s, long block, ByteBuffer dst) throws IOException {
-        admin.readLock().lock();
-        try {
-            ensureOpen();
-            checkLive(s);
-            for (long b = block; dst.hasRemaining(); b++) {
-                ReentrantLock l = stripe(b);
-                l.lock();
-                try {
-                    readSnapshotInto(s, b, dst);
-                } finally {
-                    l.unlock();
-                }
-            }
-        } finally {
-            admin.readLock().unlock();
-        }
-    }
 
     void writeWritable(Snapshot s, long block, ByteBuffer src) throws IOException {
         admin.readLock().lock();
         try {
             ensureOpen();
-            checkLive(s);
+            ReadPath.checkLive(s);
             VolumeState.RestoreStatus rs = state.restore;
             if (rs != null && rs.sourceId == s.id) {
                 throw new IOException("snapshot " + s.name + " is the source of a running restore; it is read-only "
@@ -313,7 +266,7 @@ final class Engine {
         for (long b = block; src.hasRemaining(); b++) {
             byte[] y = new byte[blockSize];
             src.get(y);
-            ReentrantLock l = stripe(b);
+            ReentrantLock l = stripes.of(b);
             l.lock();
             try {
                 op.write(b, y);
@@ -336,65 +289,15 @@ final class Engine {
         state.apply(r, x -> { });
     }
 
-    private void checkLive(Snapshot s) throws IOException {
-        if (s.state() == SnapshotState.DELETED) {
-            throw new IOException("snapshot " + s.name + " was deleted");
-        }
-    }
-
-    /** Block {@code b} as snapshot {@code s} sees it, as a new array. */
-    byte[] readSnapshotBlock(Snapshot s, long b) throws IOException {
-        byte[] out = new byte[blockSize];
-        readSnapshotInto(s, b, ByteBuffer.wrap(out));
-        return out;
-    }
-
-    /**
-     * Puts block {@code b} as snapshot {@code s} sees it into {@code dst}: its own data, else the
-     * first saved copy at or after its base, else production.
-     */
-    private void readSnapshotInto(Snapshot s, long b, ByteBuffer dst) throws IOException {
-        long seq = s.id;
-        Long saved = null;
-        if (!s.readOnly()) {
-            saved = s.blocks.get(b);
-            seq = s.baseId;
-        }
-        if (saved == null) {
-            long c = state.index.ceiling(b, seq);
-            saved = c == BlockIndex.NONE ? null : c;
-        }
-        VolumeState.RestoreStatus rs = state.restore;
-        if (saved == null && rs != null && seq > rs.preId && !rs.done(b)) {
-            // Taken during a restore: production was already the source's image there.
-            readSnapshotInto(state.require(rs.sourceId), b, dst);
-            return;
-        }
-        if (saved == null) {
-            byte[] h = held.get(b);
-            if (h != null) {
-                dst.put(h);
-            } else {
-                data.read(b, dst.slice(dst.position(), blockSize));
-                dst.position(dst.position() + blockSize);
-            }
-        } else if (saved == VolumeState.ZERO) {
-            dst.put(new byte[blockSize]);
-        } else {
-            save.read(saved, dst.slice(dst.position(), blockSize));
-            dst.position(dst.position() + blockSize);
-        }
-    }
-
     // ---- restore copy
 
     /** Copies block {@code c} from the restore source unless it is done, and moves the cursor past it. */
     void restoreCopy(VolumeState.RestoreStatus rs, Snapshot src, long c) throws IOException {
-        ReentrantLock l = stripe(c);
+        ReentrantLock l = stripes.of(c);
         l.lock();
         try {
             if (!rs.done(c)) {
-                putCurrent(c, readSnapshotBlock(src, c));
+                putCurrent(c, reads.snapshotBlock(src, c));
             }
             rs.cursor = c + 1;
         } finally {
@@ -404,7 +307,27 @@ final class Engine {
 
     // ---- flush
 
+    /**
+     * Makes everything written before the call durable. Without a restore the I/O runs with
+     * writers going on (no freeze: {@link WriteOrder#flushData()}); a restore's progress and a
+     * due checkpoint need the volume frozen, so those flushes take the write side of
+     * {@link #admin}, as they always did.
+     */
     void flush() throws IOException {
+        if (state.restore == null) {
+            flushLock.lock();
+            try {
+                ensureOpen();
+                order.flushData();
+            } catch (IOException e) {
+                throw fail(e);
+            } finally {
+                flushLock.unlock();
+            }
+            if (state.restore == null && !order.checkpointDue()) {
+                return;
+            }
+        }
         admin.writeLock().lock();
         try {
             ensureOpen();
@@ -418,21 +341,33 @@ final class Engine {
 
     /** Runs the write ordering of a flush; caller holds the write side of {@link #admin}. */
     void flushLocked() throws IOException {
-        order.flush();
+        flushLock.lock();
+        try {
+            order.flush();
+        } finally {
+            flushLock.unlock();
+        }
     }
 
     /** Flushes, then writes a checkpoint now (tests use it to cut power inside a checkpoint). */
     void checkpoint() throws IOException {
         admin.writeLock().lock();
+        flushLock.lock();
         try {
             ensureOpen();
-            flushLocked();
+            order.flush();
             log.checkpoint(state.toRecords());
         } catch (IOException e) {
             throw fail(e);
         } finally {
+            flushLock.unlock();
             admin.writeLock().unlock();
         }
+    }
+
+    /** Lets a test act at the points of every flush (see {@link WriteOrder.FlushObserver}). */
+    void observeFlushes(WriteOrder.FlushObserver observer) {
+        order.observer = observer;
     }
 
     boolean heldTooMuch() {
@@ -440,7 +375,8 @@ final class Engine {
     }
 
     private void flushIfHeldTooMuch() throws IOException {
-        if (heldTooMuch()) {
+        // Not from inside a flush (a test's observer writing): flushes never nest.
+        if (heldTooMuch() && !flushLock.isHeldByCurrentThread()) {
             flush();
         }
     }
@@ -449,22 +385,6 @@ final class Engine {
         return held.bytes();
     }
 
-    /** The stripe locks of blocks {@code [b, b + n)}, each once, in stripe order (the order range writers lock in). */
-    ReentrantLock[] stripesOf(long b, int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = stripeIndex(b + i);
-        }
-        return Arrays.stream(idx).sorted().distinct().mapToObj(i -> stripes[i]).toArray(ReentrantLock[]::new);
-    }
-
-    private ReentrantLock stripe(long b) {
-        return stripes[stripeIndex(b)];
-    }
-
-    private static int stripeIndex(long b) {
-        return Long.hashCode(b * 0x9E3779B97F4A7C15L) & (STRIPES - 1);
-    }
 
 
     private static boolean allZero(byte[] a) {

@@ -120,15 +120,28 @@ final class MetaLog {
 
     /** Writes the buffered records after the current tail and flushes the device. */
     void commit() throws IOException {
-        List<byte[]> batch;
+        commit(takeBuffered());
+    }
+
+    /**
+     * The records buffered so far, forgotten here; records appended meanwhile go to the next
+     * batch. A flush takes its batch before it flushes the save volume, so every record in it was
+     * appended after the data it points at was written (WriteOrder).
+     */
+    List<byte[]> takeBuffered() {
         lock.lock();
         try {
-            batch = new ArrayList<>(buffered);
+            List<byte[]> batch = new ArrayList<>(buffered);
             buffered.clear();
             bufferedBytes = 0;
+            return batch;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Writes {@code batch} (from {@link #takeBuffered()}) after the current tail as one commit and flushes. */
+    void commit(List<byte[]> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }

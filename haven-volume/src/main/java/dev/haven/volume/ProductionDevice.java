@@ -19,7 +19,7 @@ final class ProductionDevice extends ViewDevice {
     public void read(long block, ByteBuffer dst) throws IOException {
         ensureOpen();
         checkRange(block, dst.remaining());
-        engine.readProduction(block, dst);
+        engine.reads.production(block, dst);
     }
 
     @Override

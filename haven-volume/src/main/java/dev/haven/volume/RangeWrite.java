@@ -45,7 +45,7 @@ final class RangeWrite {
         for (long b = block; src.hasRemaining(); ) {
             int n = Math.min(MAX_BLOCKS, src.remaining() / blockSize);
             ByteBuffer part = src.slice(src.position(), n * blockSize);
-            ReentrantLock[] locks = engine.stripesOf(b, n);
+            ReentrantLock[] locks = engine.stripes.ofRange(b, n);
             for (ReentrantLock l : locks) {
                 l.lock();
             }
@@ -76,9 +76,16 @@ final class RangeWrite {
         if (first >= 0) {
             saveOld(block, first, last, target, hold);
         }
+        int holding = 0;
+        for (int i = 0; i < n; i++) {
+            hold[i] |= held.holds(HeldWrites.Stage.AFTER_META, block + i); // newer data must not overtake it
+            holding += hold[i] ? 1 : 0;
+        }
+        byte[][] arrays = new byte[holding][];
+        held.arrays(arrays);
         int direct = -1; // start of the pending run of blocks written straight through
-        for (int i = 0; i <= n; i++) {
-            boolean mustHold = i < n && (hold[i] || held.holds(HeldWrites.Stage.AFTER_META, block + i));
+        for (int i = 0, a = 0; i <= n; i++) {
+            boolean mustHold = i < n && hold[i];
             if (direct >= 0 && (i == n || mustHold)) {
                 engine.data.write(block + direct, src.slice(direct * blockSize, (i - direct) * blockSize));
                 direct = -1;
@@ -87,7 +94,7 @@ final class RangeWrite {
                 break;
             }
             if (mustHold) {
-                byte[] y = new byte[blockSize];
+                byte[] y = arrays[a++];
                 src.get(i * blockSize, y);
                 held.hold(HeldWrites.Stage.AFTER_META, block + i, y);
             } else if (direct < 0) {
@@ -97,22 +104,25 @@ final class RangeWrite {
         }
     }
 
-    /** Reads blocks {@code [first, last]} once, saves each one a snapshot needs, logs the mappings. */
+    /**
+     * Reads blocks {@code [first, last]} once, saves each one a snapshot needs, then logs the
+     * mappings: a mapping is published only after the copy it points at is written, so a flush
+     * that takes it also flushes that copy first, and a lock-free snapshot reader that finds it
+     * reads the copy (Engine, "Locking").
+     */
     private void saveOld(long block, int first, int last, long[] target, boolean[] hold) throws IOException {
         int span = last - first + 1;
         byte[] old = oldScratch.get();
         engine.data.read(block + first, ByteBuffer.wrap(old, 0, span * blockSize));
         ByteBuffer run = runScratch.get().clear();
+        long[] saveAt = new long[span];
         long runStart = -1;
         for (int i = first; i <= last; i++) {
             if (target[i] < 0) {
                 continue;
             }
             int off = (i - first) * blockSize;
-            byte[] h = held.get(block + i); // newer than the disk: not yet written in place
-            if (h != null) {
-                System.arraycopy(h, 0, old, off, blockSize);
-            }
+            held.copyTo(block + i, old, off); // held data is newer than the disk: not yet written in place
             long s = Arrays.equals(old, off, off + blockSize, zeros, 0, blockSize) ? VolumeState.ZERO
                     : engine.space.allocate();
             if (s != VolumeState.ZERO) {
@@ -123,11 +133,16 @@ final class RangeWrite {
                 runStart = runStart < 0 ? s : runStart;
                 run.put(old, off, blockSize);
             }
-            engine.logMap(target[i], block + i, s);
-            hold[i] = true;
+            saveAt[i - first] = s;
         }
         if (runStart >= 0) {
             writeRun(runStart, run);
+        }
+        for (int i = first; i <= last; i++) {
+            if (target[i] >= 0) {
+                engine.logMap(target[i], block + i, saveAt[i - first]);
+                hold[i] = true;
+            }
         }
     }
 

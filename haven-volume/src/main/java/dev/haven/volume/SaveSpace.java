@@ -87,12 +87,33 @@ final class SaveSpace {
 
     /** Called once the releases are durable. */
     void commitReleases() {
+        commitReleases(takeReleased());
+    }
+
+    /**
+     * The blocks released so far, forgotten here: a flush takes them <em>before</em> it takes the
+     * log records to commit (every release follows its record), then hands them to
+     * {@link #commitReleases(List)} once that commit is durable. Blocks released meanwhile wait
+     * for the next flush.
+     */
+    List<Long> takeReleased() {
         lock.lock();
         try {
-            for (long b : released) {
+            List<Long> out = new ArrayList<>(released);
+            released.clear();
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes {@code blocks} (from {@link #takeReleased()}) reusable: their releases are durable. */
+    void commitReleases(List<Long> blocks) {
+        lock.lock();
+        try {
+            for (long b : blocks) {
                 addFree(b);
             }
-            released.clear();
         } finally {
             lock.unlock();
         }

@@ -26,7 +26,7 @@ final class SnapshotDevice extends ViewDevice {
     public void read(long block, ByteBuffer dst) throws IOException {
         ensureOpen();
         checkRange(block, dst.remaining());
-        engine.readSnapshot(snapshot, block, dst);
+        engine.reads.snapshot(snapshot, block, dst);
     }
 
     @Override

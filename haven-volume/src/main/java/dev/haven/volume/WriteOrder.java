@@ -2,6 +2,8 @@ package dev.haven.volume;
 
 import dev.haven.block.BlockDevice;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -21,6 +23,16 @@ final class WriteOrder {
     /** The restore whose cursor {@link #loggedCursor} is, and the cursor the log holds for it. */
     private VolumeState.RestoreStatus loggedFor;
     private long loggedCursor;
+    /** Where tests step in during a flush (to write while it runs); no-op otherwise. */
+    volatile FlushObserver observer = p -> { };
+
+    /** The points of {@link #flushData()} a test can act at. */
+    enum FlushPoint { TAKEN, SAVE_FLUSHED, COMMITTED, DRAINED }
+
+    /** A test's hook into {@link #flushData()}. */
+    interface FlushObserver {
+        void at(FlushPoint point) throws IOException;
+    }
 
     WriteOrder(BlockDevice data, BlockDevice save, MetaLog log, VolumeState state, SaveSpace space, HeldWrites held) {
         this.data = data;
@@ -42,26 +54,59 @@ final class WriteOrder {
     /**
      * The flush, the one place that orders writes (the caller holds the volume frozen):
      * <ol>
-     *   <li>save volume flush, then the buffered records with one log flush: every mapping
-     *       becomes durable after the saved data it points at;
-     *   <li>held new data written in place, data flush: after its old copy is durable;
-     *   <li>restore marks and cursor logged (they cover data made durable in step 2), then data
+     *   <li>{@link #flushData()}: saved data, then the mappings, then the held new data in place;
+     *   <li>restore marks and cursor logged (they cover data made durable in step 1), then data
      *       held behind marks written in place and flushed;
      *   <li>a checkpoint when the log half is filling up.
      * </ol>
      */
     void flush() throws IOException {
-        if (log.hasBuffered() || !held.isEmpty(HeldWrites.Stage.AFTER_META)) {
-            save.flush();
-            log.commit();
-        }
-        space.commitReleases();
-        held.drain(HeldWrites.Stage.AFTER_META, data);
-        data.flush();
+        flushData();
         flushRestoreProgress();
-        if (log.usedBlocks() > log.header().halfBlocks() / 2) {
+        if (checkpointDue()) {
             log.checkpoint(state.toRecords());
         }
+    }
+
+    /** True when the log half is over half full: the next frozen flush writes a checkpoint. */
+    boolean checkpointDue() {
+        return log.usedBlocks() > log.header().halfBlocks() / 2;
+    }
+
+    /**
+     * Makes durable everything written before the call, in the safe order; writers may run
+     * meanwhile (the caller serialises flushes but need not freeze the volume):
+     * <ol>
+     *   <li>take the save blocks released so far, then the held data, then the buffered records,
+     *       in that order: each release and each held block follows the append of its record,
+     *       so all of theirs are in this batch or an earlier, durable one;
+     *   <li>save volume flush, then the batch with one log flush: every mapping becomes durable
+     *       after the saved data it points at (the data was written before the record was
+     *       appended, so before the batch was taken, so before this flush);
+     *   <li>the released save blocks become reusable;
+     *   <li>the taken held data written in place, data flush.
+     * </ol>
+     * Anything written after step 1 is left for the next flush. A checkpoint is not taken here:
+     * it writes the whole state, which includes records not yet committed, so it needs the volume
+     * frozen ({@link #flush()}).
+     */
+    void flushData() throws IOException {
+        List<byte[]> recyclable = held.retiredSoFar(); // no flush runs that captured them: reusable at our end
+        List<Long> releases = space.takeReleased();
+        Map<Long, byte[]> taken = held.capture(HeldWrites.Stage.AFTER_META);
+        observer.at(FlushPoint.TAKEN);
+        List<byte[]> batch = log.takeBuffered();
+        if (!batch.isEmpty() || !taken.isEmpty()) {
+            save.flush();
+            observer.at(FlushPoint.SAVE_FLUSHED);
+            log.commit(batch);
+            observer.at(FlushPoint.COMMITTED);
+        }
+        space.commitReleases(releases);
+        held.drain(HeldWrites.Stage.AFTER_META, taken, data);
+        observer.at(FlushPoint.DRAINED);
+        data.flush();
+        held.reuse(recyclable);
     }
 
     private void flushRestoreProgress() throws IOException {
@@ -98,7 +143,7 @@ final class WriteOrder {
             log.commit();
         }
         if (!held.isEmpty(HeldWrites.Stage.AFTER_MARK)) {
-            held.drain(HeldWrites.Stage.AFTER_MARK, data);
+            held.drain(HeldWrites.Stage.AFTER_MARK, held.capture(HeldWrites.Stage.AFTER_MARK), data);
             data.flush();
         }
     }

@@ -36,12 +36,22 @@ class BlockIndexTest {
     /** Seeded random puts and removes against sorted maps (replay: -Dhaven.volume.indexSeed=SEED). */
     @Test
     void agreesWithASortedMapOfBlockAndSeq() {
+        agreesWithOracle(64);
+    }
+
+    /** As above over enough blocks that the table grows several times with removed blocks in it. */
+    @Test
+    void agreesWithASortedMapWhileTheTableGrows() {
+        agreesWithOracle(6_000);
+    }
+
+    private static void agreesWithOracle(int blocks) {
         long seed = Long.getLong("haven.volume.indexSeed", new Random().nextLong());
         Random r = new Random(seed);
         BlockIndex i = new BlockIndex();
         TreeMap<Long, TreeMap<Long, Long>> oracle = new TreeMap<>();
         for (int step = 0; step < 20_000; step++) {
-            long b = r.nextInt(64);
+            long b = r.nextInt(blocks);
             long seq = r.nextInt(32);
             if (r.nextInt(3) == 0) {
                 i.remove(b, seq);
@@ -54,7 +64,7 @@ class BlockIndexTest {
                 i.put(b, seq, save);
                 oracle.computeIfAbsent(b, x -> new TreeMap<>()).put(seq, save);
             }
-            long qb = r.nextInt(64);
+            long qb = r.nextInt(blocks);
             long qs = r.nextInt(34);
             TreeMap<Long, Long> m = oracle.get(qb);
             Map.Entry<Long, Long> e = m == null ? null : m.ceilingEntry(qs);

@@ -42,6 +42,8 @@ class VolumeCrashTest {
         Volume v;
         Oracle model = new Oracle(BS, BLOCKS);
         Oracle after;
+        private Change pending;
+        private boolean pendingIsFlush;
         private int seq;
 
         Driver(TestStore store, Volume v) {
@@ -69,6 +71,52 @@ class VolumeCrashTest {
             v.production().write(b, ByteBuffer.wrap(d));
         }
 
+        /** One write of {@code n} blocks from {@code b} (a range write: copy on write per run). */
+        void writeRange(long b, int n) throws IOException {
+            ByteBuffer all = ByteBuffer.allocate(n * BS);
+            for (int i = 0; i < n; i++) {
+                byte[] d = data();
+                model.write(null, b + i, d);
+                all.put(d);
+            }
+            v.production().write(b, all.flip());
+        }
+
+        /**
+         * Makes the next flush that runs unfrozen (a flush, or the first phase of an admin
+         * operation) write {@code blocks} when it reaches {@code point}, as a concurrent writer
+         * would: a range write of {@code blocks[0]} and the block after it, then one write per
+         * further block.
+         */
+        void during(WriteOrder.FlushPoint point, long... blocks) {
+            Engine e = v.engine();
+            e.observeFlushes(at -> {
+                if (at != point || e.admin.isWriteLockedByCurrentThread()) {
+                    return;
+                }
+                e.observeFlushes(x -> { });
+                writeDuringCall(blocks);
+            });
+        }
+
+        private void writeDuringCall(long[] blocks) throws IOException {
+            List<Long> written = java.util.Arrays.stream(blocks).boxed().toList();
+            try {
+                writeRange(blocks[0], 2);
+                for (int i = 1; i < blocks.length; i++) {
+                    write(blocks[i]);
+                }
+            } finally {
+                // The running operation sees these writes: redo its effect on top of them.
+                after = model.copy();
+                pending.apply(after);
+                if (pendingIsFlush) {
+                    after.dirty.addAll(written); // written after the flush took its batch
+                    after.dirty.add(blocks[0] + 1);
+                }
+            }
+        }
+
         void writeWritable(String w, long b) throws IOException {
             byte[] d = data();
             model.write(w, b, d);
@@ -81,7 +129,12 @@ class VolumeCrashTest {
         }
 
         void flush() throws IOException {
-            admin(Oracle::flushed, () -> v.flush());
+            pendingIsFlush = true;
+            try {
+                admin(Oracle::flushed, () -> v.flush());
+            } finally {
+                pendingIsFlush = false;
+            }
         }
 
         void snapshot(String name) throws IOException {
@@ -144,9 +197,11 @@ class VolumeCrashTest {
         private void admin(Change change, Call call) throws IOException {
             after = model.copy();
             change.apply(after);
+            pending = change;
             call.run();
             model = after;
             after = null;
+            pending = null;
         }
 
         private static String unique(Oracle o, String prefix) {
@@ -244,6 +299,36 @@ class VolumeCrashTest {
         d.flush();
     }
 
+    /**
+     * Writes that land while a flush runs without the freeze (at each point of it), and while the
+     * unfrozen first phase of a snapshot create, writable create and delete runs: the flush must
+     * not make them durable out of order, and the snapshot must include them.
+     */
+    private static void writesDuringFlushes(Driver d) throws IOException {
+        for (long b = 0; b < 10; b++) {
+            d.write(b);
+        }
+        d.flush();
+        d.snapshot("a");
+        for (WriteOrder.FlushPoint p : WriteOrder.FlushPoint.values()) {
+            d.writeRange(2 * p.ordinal(), 3);
+            d.during(p, 1 + p.ordinal(), 9, 4);
+            d.flush();
+        }
+        d.during(WriteOrder.FlushPoint.TAKEN, 5, 11);
+        d.snapshot("b");
+        d.write(6);
+        d.during(WriteOrder.FlushPoint.COMMITTED, 6, 7);
+        d.writable("b", "w");
+        d.writeWritable("w", 3);
+        d.during(WriteOrder.FlushPoint.DRAINED, 12, 13, 3);
+        d.delete("a");
+        d.write(15);
+        d.during(WriteOrder.FlushPoint.SAVE_FLUSHED, 0, 14);
+        d.snapshot("c");
+        d.flush();
+    }
+
     /** A random but seed-determined sequence of valid operations. */
     private static Scenario randomScenario(long seed) {
         return d -> {
@@ -309,6 +394,11 @@ class VolumeCrashTest {
                         + ")", e);
             }
         }
+    }
+
+    @Test
+    void survivesCrashAtEveryWritePositionWithWritesDuringUnfrozenFlushes() throws Exception {
+        crashEverywhere(VolumeCrashTest::writesDuringFlushes);
     }
 
     @Test

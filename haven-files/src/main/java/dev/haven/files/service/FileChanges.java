@@ -55,7 +55,7 @@ public final class FileChanges {
     /** Reports a change of the open's file of kind {@code kind} (MODIFIED); nothing for the share root. */
     public void modified(Open open, NotifyFilter kind) {
         Open.Location at = open.location();
-        if (at != null && !notifier.isIdle()) { // every write comes here: nothing to build while no one watches
+        if (at != null && at.path() != null && !notifier.isIdle()) { // every write comes here: nothing to build while no one watches
             publish(open.share(), new Change(at.parent(), at.path().components(), NotifyAction.MODIFIED, kind));
         }
     }
@@ -63,7 +63,7 @@ public final class FileChanges {
     /** Reports a change to the stream {@code stream} of the open's file; the name reported is "file:stream". */
     public void stream(Open open, String stream, NotifyAction action, NotifyFilter kind) {
         Open.Location at = open.location();
-        if (at != null) {
+        if (at != null && at.path() != null) {
             List<String> path = new java.util.ArrayList<>(at.path().components());
             path.set(path.size() - 1, at.name() + ":" + stream);
             publish(open.share(), new Change(at.parent(), path, action, kind));
@@ -97,6 +97,9 @@ public final class FileChanges {
      * pair; a move to another directory is a removal there and an addition here.
      */
     void renamed(Open open, Open.Location from, Open.Location to) {
+        if (from.path() == null || to.path() == null) {
+            return; // a named stream: not a name of the namespace
+        }
         NotifyFilter kind = NotifyFilter.nameOf(open.isDirectory());
         boolean sameDir = from.parent() == to.parent();
         Change old = new Change(from.parent(), from.path().components(),

@@ -22,10 +22,19 @@ public final class Open {
     private final long streamOf;
     private volatile Location location;
 
-    /** Where an open's file is named: its directory and its path from the share root (the share root has none). */
-    record Location(long parent, SharePath path) {
-        String name() {
-            return path.name();
+    /**
+     * Where the open's file is named: its directory, its name there and, for a file of the
+     * share's namespace, its path from the share root (null for a named stream, whose entry lives
+     * in a hidden stream directory, not in the namespace). The share root has no location.
+     */
+    record Location(long parent, String name, SharePath path) {
+        Location(long parent, SharePath path) {
+            this(parent, path.name(), path);
+        }
+
+        /** A named stream's entry in its stream directory. */
+        static Location ofStream(long streamDirectory, String stream) {
+            return new Location(streamDirectory, stream, null);
         }
     }
 

@@ -65,7 +65,7 @@ final class Streams {
             } else {
                 action = OpenRules.actionOnExisting(share, found, path, disposition);
             }
-            Open open = service.register(share, found, new Open.Location(dir.id(), new SharePath(List.of(options.stream()))), granted,
+            Open open = service.register(share, found, Open.Location.ofStream(dir.id(), options.stream()), granted,
                     shareAccess, options, baseIno);
             service.truncateFor(open, action);
             return new OpenResult(open, action, service.attributes(open));
