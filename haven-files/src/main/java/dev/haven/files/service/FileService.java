@@ -70,6 +70,7 @@ public final class FileService {
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
         }
+        OpenRules.refuseDeleteOnReadOnlyFs(share, options.deleteOnClose());
         Open open = register(share, found, parent, path, granted, shareAccess, options);
         if (action == CreateAction.OVERWRITTEN || action == CreateAction.SUPERSEDED) {
             try {
@@ -98,7 +99,10 @@ public final class FileService {
 
     static FileKey keyOf(Share share, long inode) {
         java.util.UUID u = share.fs().fsId();
-        return new FileKey(u.getMostSignificantBits() ^ u.getLeastSignificantBits(), inode);
+        // A read-only mount (a snapshot) has its file system's id but holds other files: its own
+        // share modes and locks, apart from production's and from other snapshots'.
+        long mount = share.fs().isReadOnly() ? System.identityHashCode(share.fs()) * 0x9E3779B97F4A7C15L : 0;
+        return new FileKey(u.getMostSignificantBits() ^ u.getLeastSignificantBits() ^ mount, inode);
     }
 
     /**
@@ -265,6 +269,7 @@ public final class FileService {
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
     public void setDeleteOnClose(Open open, boolean delete) {
         check(open);
+        OpenRules.refuseDeleteOnReadOnlyFs(open.share(), delete);
         if (delete && open.location() == null) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "the share root cannot be deleted");
         }
