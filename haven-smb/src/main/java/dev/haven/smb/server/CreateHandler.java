@@ -14,8 +14,9 @@ import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
 
 /**
- * [MS-SMB2] 3.3.5.9: CREATE. The name is relative to the share root; create contexts are parsed
- * and, as none is served yet, ignored (3.3.5.9: unknown contexts are ignored). No oplock or lease
+ * [MS-SMB2] 3.3.5.9: CREATE. The name is relative to the share root; of the create contexts only
+ * TWrp is served ({@link PreviousVersions}), the others are ignored (3.3.5.9: unknown contexts are
+ * ignored). No oplock or lease
  * is granted (OplockLevel NONE).
  */
 final class CreateHandler {
@@ -31,7 +32,10 @@ final class CreateHandler {
         if (req.name().startsWith("\\")) {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "CREATE name with a leading backslash");
         }
-        SharePath path = SharePath.parse(req.name(), '\\');
+        // [MS-SMB2] 2.2.13.2.7 TWrp and @GMT- path tokens: the open may go to a previous version.
+        PreviousVersions.Target target = PreviousVersions.resolve(ctx.tree.share(), share, req);
+        share = target.share();
+        SharePath path = target.path();
         int options = req.createOptions();
         OpenOptions openOptions = new OpenOptions((options & CreateRequest.FILE_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_NON_DIRECTORY_FILE) != 0,
