@@ -2,6 +2,7 @@ package dev.haven.node;
 
 import dev.haven.files.service.FileService;
 import dev.haven.files.service.Share;
+import dev.haven.files.snapshot.SnapshotCatalog;
 import dev.haven.fs.FsException;
 import dev.haven.fs.Inode;
 import dev.haven.smb.auth.ServerIdentity;
@@ -36,6 +37,8 @@ public final class VirtualServer implements AutoCloseable {
     private final FileService files = new FileService();
     private VirtualServerState state = VirtualServerState.CREATED;
     private final List<SmbServer> listeners = new ArrayList<>();
+    /** Each share's previous versions; closed after the listeners, before the file systems. */
+    private final List<SnapshotCatalog> previousVersions = new ArrayList<>();
 
     private VirtualServer(VirtualServerConfig config) {
         this.config = config;
@@ -56,7 +59,9 @@ public final class VirtualServer implements AutoCloseable {
                 for (ShareDefinition share : node.sharesOn(fsc.name())) {
                     Share storage = new Share(share.name(), m.fs(), shareRoot(m, share),
                             share.readOnly() || m.fs().isReadOnly());
-                    shares.add(new ShareConfig(storage, share.encryptRequired()));
+                    SnapshotCatalog versions = new SnapshotCatalog(storage, new VolumeSnapshots(m.volume()), clock);
+                    vs.previousVersions.add(versions);
+                    shares.add(new ShareConfig(storage, share.encryptRequired(), versions));
                 }
             }
             ServerIdentity identity = new ServerIdentity(node.serverName().toUpperCase(Locale.ROOT),
@@ -163,6 +168,7 @@ public final class VirtualServer implements AutoCloseable {
         for (SmbServer listener : listeners) {
             listener.close();
         }
+        previousVersions.forEach(SnapshotCatalog::close);
         for (int i = mounted.size() - 1; i >= 0; i--) {
             try {
                 mounted.get(i).close();
