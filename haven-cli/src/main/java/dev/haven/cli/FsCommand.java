@@ -1,5 +1,8 @@
 package dev.haven.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.haven.admin.api.FileSystemView;
+import dev.haven.admin.client.AdminClient;
 import dev.haven.block.BlockDevice;
 import dev.haven.fs.CreateAttributes;
 import dev.haven.fs.DirEntry;
@@ -12,7 +15,9 @@ import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import dev.haven.fs.MountOptions;
 import dev.haven.fs.NodeType;
+import dev.haven.node.FileSystemConfig;
 import dev.haven.volume.Volume;
+import dev.haven.volume.VolumeInfo;
 import dev.haven.volume.VolumeAddress;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +26,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +65,32 @@ final class FsCommand implements Runnable {
                     // HavenFS addresses at most 2^31 - 2 blocks; say so rather than leave the rest unused silently.
                     out().printf("note: the file system uses %d of the volume's %d bytes (HavenFS's limit is %d blocks)%n",
                             fsBytes, t.device.sizeBytes(), Integer.MAX_VALUE - 1);
+                }
+            }
+        }
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the file systems of the node in --data DIR: size, use, snapshots.")
+    int list(@CommandLine.Mixin DataOption data) throws IOException {
+        Optional<AdminClient> api = NodeAccess.running(data.data);
+        String format = "%-16s %-16s %14s %14s %14s %9s%n";
+        out().printf(format, "NAME", "VIRTUAL-SERVER", "SIZE", "USED", "FREE", "SNAPSHOTS");
+        if (api.isPresent()) {
+            for (FileSystemView f : api.get().get("/filesystems", new TypeReference<List<FileSystemView>>() { })) {
+                out().printf(format, f.name(), f.virtualServer(), f.sizeBytes(), f.usedBytes(), f.freeBytes(),
+                        f.snapshots());
+            }
+            return 0;
+        }
+        try (NodeAccess.Offline o = NodeAccess.Offline.open(data.data)) {
+            for (FileSystemConfig f : o.config().fileSystems()) {
+                try (Volume v = o.volume(f.name())) {
+                    VolumeInfo i = v.info();
+                    // Offline, the volume's figures: the file system is not mounted to count its free space.
+                    out().printf(format, f.name(), f.virtualServer(), i.sizeBytes(), i.usedBlocks() * i.blockSize(), "-",
+                            i.snapshots());
                 }
             }
         }

@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
             VolumeCommand.class,
             SnapshotCommand.class,
             FsCommand.class,
+            StatusCommand.class,
+            ShareCommand.class,
+            SessionCommand.class,
+            OpenCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HavenCommand implements Runnable {

@@ -1,5 +1,7 @@
 package dev.haven.cli;
 
+import dev.haven.admin.AdminServer;
+import dev.haven.admin.AdminToken;
 import dev.haven.node.LogFormat;
 import dev.haven.node.Node;
 import dev.haven.node.NodeOptions;
@@ -44,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "first start).")
     String listen;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "4480",
+            description = "Port of the admin API and web console on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any "
+                    + "free port). The token is in DIR/admin.token.")
+    int adminPort;
+
     @Option(names = "--verbose", description = "Log DEBUG events too.")
     boolean verbose;
 
@@ -58,11 +65,22 @@ final class ServeCommand implements Callable<Integer> {
         NodeOptions options = NodeOptions.defaults(data).withAddress(listen, smbPort)
                 .withInitialPassword(env.apply("HAVEN_PASSWORD"));
         Node node = Node.start(options);
-        Thread hook = new Thread(() -> closeQuietly(node), "haven-shutdown");
+        AdminServer admin;
+        try {
+            admin = AdminServer.start(node, "127.0.0.1", adminPort, options.clock());
+        } catch (Exception e) {
+            node.close();
+            throw e;
+        }
+        Thread hook = new Thread(() -> closeQuietly(admin, node), "haven-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         printHowToConnect(node);
+        spec.commandLine().getOut().printf("Admin API and console: %s (token in %s)%n", admin.baseUrl(),
+                data.resolve(AdminToken.FILE));
+        spec.commandLine().getOut().flush();
         started.accept(node);
         node.awaitClosed();
+        admin.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
@@ -91,7 +109,12 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void closeQuietly(Node node) {
+    private static void closeQuietly(AdminServer admin, Node node) {
+        try {
+            admin.close();
+        } catch (IOException e) {
+            System.getLogger(ServeCommand.class.getName()).log(System.Logger.Level.ERROR, "admin API stop failed", e);
+        }
         try {
             node.close();
         } catch (IOException e) {

@@ -82,6 +82,12 @@ final class VolumeCommand implements Runnable {
 
     /** Opens the volume at {@code path}; a pending restore is not driven in the background (a CLI call is short). */
     static Volume open(Path path) throws IOException {
+        OfflineGuard.refuseIfNodeHolds(path);
+        return openUnguarded(path);
+    }
+
+    /** Opens a volume whose data directory the caller has locked. */
+    static Volume openUnguarded(Path path) throws IOException {
         return Volume.open(path, VolumeOptions.defaults().withoutBackgroundRestore());
     }
 

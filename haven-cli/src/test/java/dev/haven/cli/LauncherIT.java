@@ -34,7 +34,7 @@ class LauncherIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path errLog = tmp.resolve("stderr.log");
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data",
-                tmp.resolve("data").toString(), "--smb-port", "0").redirectError(errLog.toFile());
+                tmp.resolve("data").toString(), "--smb-port", "0", "--admin-port", "0").redirectError(errLog.toFile());
         pb.environment().put("HAVEN_PASSWORD", "launcher-pw");
         Process node = pb.start();
         try {

@@ -38,7 +38,7 @@ class ServeCommandTest {
         CompletableFuture<Node> started = new CompletableFuture<>();
         CommandLine cl = serve(started);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> cl.execute("serve", "--data", dir.toString(), "--smb-port", "0", "--listen", "127.0.0.1"));
+                () -> cl.execute("serve", "--data", dir.toString(), "--smb-port", "0", "--listen", "127.0.0.1", "--admin-port", "0"));
         Node node = started.get(60, TimeUnit.SECONDS);
         int port = node.virtualServers().get(0).smbAddress().getPort();
         assertTrue(out.toString().contains("Connect with: smbclient //127.0.0.1/data -p " + port + " -U haven"),
@@ -54,13 +54,13 @@ class ServeCommandTest {
         CompletableFuture<Node> started = new CompletableFuture<>();
         CommandLine first = serve(started);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> first.execute("serve", "--data", dir.toString(), "--smb-port", "0"));
+                () -> first.execute("serve", "--data", dir.toString(), "--smb-port", "0", "--admin-port", "0"));
         Node node = started.get(60, TimeUnit.SECONDS);
         try {
             StringWriter err2 = new StringWriter();
             CommandLine second = HavenCommand.commandLine();
             second.setErr(new PrintWriter(err2, true));
-            assertEquals(1, second.execute("serve", "--data", dir.toString(), "--smb-port", "0"));
+            assertEquals(1, second.execute("serve", "--data", dir.toString(), "--smb-port", "0", "--admin-port", "0"));
             assertTrue(err2.toString().contains("is in use by another Haven node"), err2.toString());
         } finally {
             node.close();

@@ -7,6 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A node's data directory, held exclusively while the node runs: {@code haven.lock} carries an
@@ -27,12 +29,17 @@ public final class DataDirectory implements AutoCloseable {
     public static final String USERS = "users";
     static final String LOCK = "haven.lock";
 
+    /** The directories locked by this process: the OS lock alone cannot tell threads of one process apart. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     private final Path root;
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirectory(Path root, FileChannel channel, FileLock lock) {
+    private DataDirectory(Path root, Path key, FileChannel channel, FileLock lock) {
         this.root = root;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -40,6 +47,49 @@ public final class DataDirectory implements AutoCloseable {
     /** Creates {@code root} if needed and locks it; fails with a clear message if another node holds it. */
     public static DataDirectory lock(Path root) throws IOException {
         Files.createDirectories(root);
+        Path key = root.toRealPath();
+        if (!HELD_HERE.add(key)) {
+            // Checked before opening the file: closing a second channel on it would drop this process's lock.
+            throw locked(root);
+        }
+        try {
+            return lockFile(root, key);
+        } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(key);
+            throw e;
+        }
+    }
+
+    /**
+     * True when a node (in this process or another) holds {@code root}: the CLI then talks to it
+     * instead of opening its volumes.
+     */
+    public static boolean isHeld(Path root) throws IOException {
+        Path lockFile = root.resolve(LOCK);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        if (HELD_HERE.contains(root.toRealPath())) {
+            return true;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    private static DataDirectoryLockedException locked(Path root) {
+        return new DataDirectoryLockedException("data directory " + root.toAbsolutePath()
+                + " is in use by another Haven node (lock held on " + LOCK + ")");
+    }
+
+    private static DataDirectory lockFile(Path root, Path key) throws IOException {
         FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
         try {
@@ -52,10 +102,9 @@ public final class DataDirectory implements AutoCloseable {
         }
         if (l == null) {
             ch.close();
-            throw new DataDirectoryLockedException("data directory " + root.toAbsolutePath()
-                    + " is in use by another Haven node (lock held on " + LOCK + ")");
+            throw locked(root);
         }
-        return new DataDirectory(root, ch, l);
+        return new DataDirectory(root, key, ch, l);
     }
 
     /** The directory. */
@@ -85,6 +134,7 @@ public final class DataDirectory implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+            HELD_HERE.remove(key);
         }
     }
 

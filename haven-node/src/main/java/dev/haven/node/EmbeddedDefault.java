@@ -3,10 +3,8 @@ package dev.haven.node;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 
 /**
@@ -48,7 +46,7 @@ final class EmbeddedDefault {
         }
         String listen = options.listen() != null ? options.listen() : NodeConfigReader.DEFAULT_LISTEN;
         int port = options.port() != null ? options.port() : NodeConfigReader.DEFAULT_PORT;
-        writeAtomically(dir.configFile(), text(listen, port));
+        ConfigFile.writeAtomically(dir.configFile(), text(listen, port));
         LOG.log(Level.INFO, "wrote {0}", dir.configFile());
     }
 
@@ -90,14 +88,5 @@ final class EmbeddedDefault {
                 read-only = no
                 encrypt = off
                 """.formatted(listen, port, VOLUME);
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import dev.haven.volume.RestoreProgress;
+import dev.haven.volume.SnapshotInfo;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A running Haven node: the locked data directory, its configuration, its users and its virtual
@@ -37,11 +43,20 @@ public final class Node implements AutoCloseable {
     });
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final NodeMetrics metrics = new NodeMetrics();
+    /** The periodic tick and tests may both run the schedules. */
+    private final ReentrantLock scheduleLock = new ReentrantLock();
+    private final NodeShares shares;
+    private final Clock clock;
+    private final Instant started;
 
-    private Node(DataDirectory dir, NodeConfig config, UserStore users) {
+    private Node(DataDirectory dir, NodeConfig config, UserStore users, Clock clock) {
         this.dir = dir;
         this.config = config;
         this.users = users;
+        this.clock = clock;
+        this.started = clock.instant();
+        this.shares = new NodeShares(this, config.shares());
     }
 
     /**
@@ -63,10 +78,12 @@ public final class Node implements AutoCloseable {
                         options.port() != null ? options.port() : first.port());
             }
             warnIfUsersAreReadable(dir);
-            node = new Node(dir, config, new UserStore(dir.usersFile()));
+            node = new Node(dir, config, new UserStore(dir.usersFile()), options.clock());
             for (VirtualServerConfig vs : config.virtualServers()) {
-                node.servers.add(VirtualServer.start(vs, config, dir, node.users, options.clock()));
+                node.servers.add(VirtualServer.start(vs, config, dir, node.users, options.clock(), node.metrics));
             }
+            node.metrics.watch(node);
+            node.runSchedules();
             node.ticker.scheduleWithFixedDelay(node::tick, 1, 1, TimeUnit.SECONDS);
             LOG.log(Level.INFO, "node started in {0}", dir.root());
             return node;
@@ -102,6 +119,116 @@ public final class Node implements AutoCloseable {
         for (VirtualServer vs : servers) {
             vs.tick();
         }
+        runSchedules();
+    }
+
+    /** Takes the scheduled snapshots due now (the periodic tick calls this; tests call it after moving the clock). */
+    List<String> runSchedules() {
+        scheduleLock.lock();
+        try {
+            List<String> taken = new ArrayList<>();
+            for (MountedFileSystem m : fileSystems()) {
+                if (m.config().schedule().enabled()) {
+                    taken.addAll(SnapshotScheduler.run(new ScheduledTarget(m), clock.instant()));
+                }
+            }
+            return taken;
+        } finally {
+            scheduleLock.unlock();
+        }
+    }
+
+    /** What the scheduler sees of a file system: snapshots taken live, deletions as the admin API does them. */
+    private final class ScheduledTarget implements SnapshotScheduler.Target {
+        private final MountedFileSystem m;
+
+        ScheduledTarget(MountedFileSystem m) {
+            this.m = m;
+        }
+
+        @Override
+        public String name() {
+            return m.config().name();
+        }
+
+        @Override
+        public SnapshotSchedule schedule() {
+            return m.config().schedule();
+        }
+
+        @Override
+        public List<SnapshotInfo> snapshots() {
+            return m.snapshots();
+        }
+
+        @Override
+        public void take(String name) throws IOException {
+            createSnapshot(m.config().name(), name);
+        }
+
+        @Override
+        public void delete(String name) throws IOException {
+            m.delete(name);
+        }
+    }
+
+    /** The node's metrics. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** When the node started (by its clock). */
+    public Instant started() {
+        return started;
+    }
+
+    /** Every mounted file system, in configuration order. */
+    public List<MountedFileSystem> fileSystems() {
+        return servers.stream().flatMap(v -> v.fileSystems().stream()).toList();
+    }
+
+    /** The file system called {@code name}, or NoSuchElementException. */
+    public MountedFileSystem requireFileSystem(String name) {
+        return fileSystem(name).orElseThrow(() -> new NoSuchElementException("no filesystem named " + name));
+    }
+
+    /** Takes a live snapshot of file system {@code fs} (see {@link MountedFileSystem#snapshot}). */
+    public LiveSnapshot createSnapshot(String fs, String nameOrNull) throws IOException {
+        LiveSnapshot s = requireFileSystem(fs).snapshot(nameOrNull);
+        metrics.snapshotPaused(fs, s.pause());
+        return s;
+    }
+
+    /** Restores file system {@code fs} from snapshot {@code from} while clients stay connected. */
+    public RestoreProgress restore(String fs, String from) throws IOException {
+        MountedFileSystem m = requireFileSystem(fs);
+        VirtualServer vs = servers.stream().filter(v -> v.fileSystem(fs).isPresent()).findFirst().orElseThrow();
+        return vs.restore(m, from);
+    }
+
+    /** The shares served now. */
+    public List<ShareDefinition> shares() {
+        return shares.list();
+    }
+
+    /** Serves a new share at once and records it in {@code haven.conf}. */
+    public ShareDefinition addShare(ShareDefinition share) throws IOException {
+        return shares.add(share);
+    }
+
+    /** Stops serving a share to new connections and removes it from {@code haven.conf}. */
+    public void deleteShare(String name) throws IOException {
+        shares.delete(name);
+    }
+
+    /** Every authenticated session, on every virtual server. */
+    public List<SessionInfo> sessions() {
+        return servers.stream().flatMap(v -> v.sessions().stream()).toList();
+    }
+
+    /** Every open file and directory, with its byte-range locks. */
+    public List<OpenInfo> opens() {
+        return servers.stream().flatMap(v -> v.opens().stream()).toList();
     }
 
     /** The configuration in effect (command-line overrides applied). */

@@ -95,18 +95,21 @@ public final class NodeConfigReader {
     }
 
     private FileSystemConfig fileSystem(IniFile.Section s, List<VirtualServerConfig> servers) throws ConfigException {
-        Fields f = new Fields(s, true, Set.of("volume", "case", "virtual-server"));
+        Fields f = new Fields(s, true, Set.of("volume", "case", "virtual-server", "snapshot-hourly", "snapshot-daily"));
         String server = servers.size() == 1 ? f.text("virtual-server", servers.get(0).name())
                 : f.required("virtual-server");
         if (servers.stream().noneMatch(v -> v.name().equals(server))) {
             throw f.error("virtual-server", "no [virtual-server " + server + "] section");
         }
-        return new FileSystemConfig(s.name(), server, f.required("volume"), f.caseHandling(CaseHandling.INSENSITIVE));
+        SnapshotSchedule schedule = new SnapshotSchedule(f.integer("snapshot-hourly", 0, 0, 10_000),
+                f.integer("snapshot-daily", 0, 0, 10_000));
+        return new FileSystemConfig(s.name(), server, f.required("volume"), f.caseHandling(CaseHandling.INSENSITIVE),
+                schedule);
     }
 
     private ShareDefinition share(IniFile.Section s, Map<String, FileSystemConfig> fileSystems)
             throws ConfigException {
-        Fields f = new Fields(s, true, Set.of("filesystem", "path", "read-only", "encrypt", "case"));
+        Fields f = new Fields(s, true, Set.of("filesystem", "snapshot", "path", "read-only", "encrypt", "case"));
         if (s.name().contains("/") || s.name().contains("\\")) {
             throw new ConfigException(file, s.line(), "share name '" + s.name() + "' must not contain '/' or '\\'");
         }
@@ -127,7 +130,8 @@ public final class NodeConfigReader {
                     + "; a share on it must be too");
         }
         return new ShareDefinition(s.name(), fsName, path, f.bool("read-only", false),
-                f.choice("encrypt", "off", "required", "off").equals("required"), caseHandling);
+                f.choice("encrypt", "off", "required", "off").equals("required"), caseHandling,
+                f.text("snapshot", null));
     }
 
     /** The entries of one section, typed; unknown keys are refused at construction. */

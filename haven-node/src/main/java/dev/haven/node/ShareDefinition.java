@@ -1,7 +1,7 @@
 package dev.haven.node;
 
 /**
- * A share: a directory of a file system offered to clients.
+ * A share: a directory of a file system, or of one of its snapshots, offered to clients.
  *
  * @param name the share name clients connect to, {@code [share NAME]}
  * @param fileSystem the file system it lives on
@@ -9,6 +9,33 @@ package dev.haven.node;
  * @param readOnly refuse every change
  * @param encryptRequired [MS-SMB2] 3.3.1.6 Share.EncryptData
  * @param caseHandling how clients' names match on this share
+ * @param snapshotOrNull the snapshot it serves ({@code snapshot = NAME}), null for production; a
+ *     writable snapshot is served read-write, a read-only one read-only
  */
 public record ShareDefinition(String name, String fileSystem, String path, boolean readOnly,
-        boolean encryptRequired, CaseHandling caseHandling) {}
+        boolean encryptRequired, CaseHandling caseHandling, String snapshotOrNull) {
+    /** A share on production. */
+    public ShareDefinition(String name, String fileSystem, String path, boolean readOnly, boolean encryptRequired,
+            CaseHandling caseHandling) {
+        this(name, fileSystem, path, readOnly, encryptRequired, caseHandling, null);
+    }
+
+    /** What it serves: {@code FS} or {@code FS@SNAP}. */
+    public String source() {
+        return snapshotOrNull == null ? fileSystem : fileSystem + "@" + snapshotOrNull;
+    }
+
+    /** Its {@code haven.conf} section. */
+    String section() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("[share ").append(name).append("]\n");
+        sb.append("filesystem = ").append(fileSystem).append('\n');
+        if (snapshotOrNull != null) {
+            sb.append("snapshot = ").append(snapshotOrNull).append('\n');
+        }
+        sb.append("path = ").append(path).append('\n');
+        sb.append("read-only = ").append(readOnly ? "yes" : "no").append('\n');
+        sb.append("encrypt = ").append(encryptRequired ? "required" : "off").append('\n');
+        return sb.toString();
+    }
+}

@@ -1,9 +1,15 @@
 package dev.haven.node;
 
+import dev.haven.files.FileKey;
+import dev.haven.files.lock.ByteRangeLock;
+import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.service.FileService;
+import dev.haven.files.service.Open;
 import dev.haven.files.service.Share;
+import dev.haven.files.share.ShareModeTable;
 import dev.haven.files.snapshot.SnapshotCatalog;
 import dev.haven.fs.FsException;
+import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import dev.haven.smb.auth.ServerIdentity;
 import dev.haven.smb.auth.UserDirectory;
@@ -16,8 +22,10 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,21 +41,29 @@ public final class VirtualServer implements AutoCloseable {
     private final VirtualServerConfig config;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<MountedFileSystem> mounted = new ArrayList<>();
+    private final ByteRangeLocks locks = new ByteRangeLocks();
     /** One file service per virtual server: its opens, share modes and locks span its shares. */
-    private final FileService files = new FileService();
+    private final FileService files = new FileService(new ShareModeTable(), locks);
     private VirtualServerState state = VirtualServerState.CREATED;
     private final List<SmbServer> listeners = new ArrayList<>();
-    /** Each share's previous versions; closed after the listeners, before the file systems. */
-    private final List<SnapshotCatalog> previousVersions = new ArrayList<>();
+    private final SessionTable sessions;
+    /** The shares served now, by definition; guarded by {@link #lock}. */
+    private final Map<ShareDefinition, Share> served = new LinkedHashMap<>();
+    /**
+     * The previous versions of each share on a live file system; closed with their share, or
+     * after the listeners and before the file systems; guarded by {@link #lock}.
+     */
+    private final Map<ShareDefinition, SnapshotCatalog> previousVersions = new LinkedHashMap<>();
 
-    private VirtualServer(VirtualServerConfig config) {
+    private VirtualServer(VirtualServerConfig config, SessionTable sessions) {
         this.config = config;
+        this.sessions = sessions;
     }
 
     /** Mounts the file systems of {@code config}, checks the shares, and starts listening. */
     static VirtualServer start(VirtualServerConfig config, NodeConfig node, DataDirectory dir, UserDirectory users,
-            Clock clock) throws IOException, InterruptedException {
-        VirtualServer vs = new VirtualServer(config);
+            Clock clock, NodeMetrics metrics) throws IOException, InterruptedException {
+        VirtualServer vs = new VirtualServer(config, new SessionTable(config.name(), metrics, clock));
         vs.move(VirtualServerState.STARTING);
         try {
             List<ShareConfig> shares = new ArrayList<>();
@@ -57,11 +73,7 @@ public final class VirtualServer implements AutoCloseable {
                 LOG.log(Level.INFO, "virtual server {0}: mounted filesystem {1} (id {2}) from {3}", config.name(),
                         fsc.name(), m.fs().fsId(), fsc.volume());
                 for (ShareDefinition share : node.sharesOn(fsc.name())) {
-                    Share storage = new Share(share.name(), m.fs(), shareRoot(m, share),
-                            share.readOnly() || m.fs().isReadOnly());
-                    SnapshotCatalog versions = new SnapshotCatalog(storage, new VolumeSnapshots(m.volume()), clock);
-                    vs.previousVersions.add(versions);
-                    shares.add(new ShareConfig(storage, share.encryptRequired(), versions));
+                    shares.add(vs.serve(m, share));
                 }
             }
             ServerIdentity identity = new ServerIdentity(node.serverName().toUpperCase(Locale.ROOT),
@@ -69,7 +81,7 @@ public final class VirtualServer implements AutoCloseable {
             SmbServerConfig smbConfig = new SmbServerConfig(users, identity, shares, clock, config.requireSigning(),
                     config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files);
             for (String address : config.listen()) {
-                SmbServer listener = SmbServer.start(smbConfig, address, config.port());
+                SmbServer listener = SmbServer.start(smbConfig, vs.sessions, address, config.port());
                 vs.listeners.add(listener);
                 LOG.log(Level.INFO, "virtual server {0}: SMB listening on {1}", config.name(), listener.address());
             }
@@ -86,11 +98,110 @@ public final class VirtualServer implements AutoCloseable {
         }
     }
 
+    /** Mounts what {@code share} serves and makes its file-service share. */
+    private ShareConfig serve(MountedFileSystem m, ShareDefinition share) throws IOException {
+        HavenFs fs = share.snapshotOrNull() == null ? m.fs() : m.mountSnapshot(share.snapshotOrNull());
+        try {
+            Share storage = new Share(share.name(), fs, shareRoot(fs, m, share), share.readOnly() || fs.isReadOnly());
+            // A share on the live file system shows its volume's read-only snapshots as previous versions.
+            SnapshotCatalog versions = share.snapshotOrNull() != null ? null
+                    : new SnapshotCatalog(storage, new VolumeSnapshots(m.volume()), m.clock());
+            lock.lock();
+            try {
+                served.put(share, storage);
+                if (versions != null) {
+                    previousVersions.put(share, versions);
+                }
+            } finally {
+                lock.unlock();
+            }
+            return new ShareConfig(storage, share.encryptRequired(), versions);
+        } catch (IOException | RuntimeException e) {
+            if (share.snapshotOrNull() != null) {
+                m.releaseSnapshot(share.snapshotOrNull());
+            }
+            throw e;
+        }
+    }
+
+    /** Starts serving {@code share} on every listener (the caller checked that the name is free). */
+    void addShare(ShareDefinition share) throws IOException {
+        MountedFileSystem m = fileSystem(share.fileSystem()).orElseThrow(() -> new IllegalArgumentException(
+                "virtual server " + config.name() + " has no filesystem " + share.fileSystem()));
+        ShareConfig sc = serve(m, share);
+        for (SmbServer listener : listeners) {
+            listener.addShare(sc);
+        }
+        LOG.log(Level.INFO, "virtual server {0}: serving share {1} from {2}", config.name(), share.name(),
+                share.source());
+    }
+
+    /** Stops offering {@code share} to new tree connects and unmounts its snapshot when no share needs it. */
+    void removeShare(ShareDefinition share) throws IOException {
+        for (SmbServer listener : listeners) {
+            listener.removeShare(share.name());
+        }
+        SnapshotCatalog versions;
+        lock.lock();
+        try {
+            served.remove(share);
+            versions = previousVersions.remove(share);
+        } finally {
+            lock.unlock();
+        }
+        if (versions != null) {
+            versions.close();
+        }
+        if (share.snapshotOrNull() != null) {
+            fileSystem(share.fileSystem()).orElseThrow().releaseSnapshot(share.snapshotOrNull());
+        }
+        LOG.log(Level.INFO, "virtual server {0}: share {1} removed", config.name(), share.name());
+    }
+
+    /** Restores file system {@code name} from snapshot {@code from} while clients stay connected. */
+    dev.haven.volume.RestoreProgress restore(MountedFileSystem m, String from) throws IOException {
+        List<Share> shares;
+        lock.lock();
+        try {
+            shares = List.copyOf(served.values());
+        } finally {
+            lock.unlock();
+        }
+        return m.restore(from, files, shares);
+    }
+
+    /** The authenticated sessions. */
+    public List<SessionInfo> sessions() {
+        return sessions.list();
+    }
+
+    /** The opens and their byte-range locks. */
+    public List<OpenInfo> opens() {
+        List<OpenInfo> out = new ArrayList<>();
+        for (Open o : files.opens()) {
+            FileKey key = o.key();
+            List<String> held = locks.locksOf(key).stream().filter(l -> l.open().equals(o.id()))
+                    .map(VirtualServer::describe).toList();
+            out.add(new OpenInfo(config.name(), o.share().name(), o.name(), o.fileId().inode(), o.isDirectory(),
+                    held));
+        }
+        return out;
+    }
+
+    private static String describe(ByteRangeLock l) {
+        return l.range() + (l.exclusive() ? " x" : "");
+    }
+
+    /** The file service of this virtual server. */
+    public FileService files() {
+        return files;
+    }
+
     /** The inode of the share's directory; a share on a missing directory stops start-up. */
-    private static long shareRoot(MountedFileSystem m, ShareDefinition share) throws IOException {
+    private static long shareRoot(HavenFs fs, MountedFileSystem m, ShareDefinition share) throws IOException {
         Inode dir;
         try {
-            dir = m.fs().resolve(share.path());
+            dir = fs.resolve(share.path());
         } catch (FsException e) {
             throw new IOException("share " + share.name() + ": cannot find " + share.path() + " in filesystem "
                     + m.config().name() + ": " + e.getMessage(), e);
@@ -136,6 +247,11 @@ public final class VirtualServer implements AutoCloseable {
         }
     }
 
+    /** Its mounted file systems, in configuration order. */
+    public List<MountedFileSystem> fileSystems() {
+        return List.copyOf(mounted);
+    }
+
     /** The mounted file system called {@code name}. */
     public Optional<MountedFileSystem> fileSystem(String name) {
         return mounted.stream().filter(m -> m.config().name().equals(name)).findFirst();
@@ -168,7 +284,13 @@ public final class VirtualServer implements AutoCloseable {
         for (SmbServer listener : listeners) {
             listener.close();
         }
-        previousVersions.forEach(SnapshotCatalog::close);
+        lock.lock();
+        try {
+            previousVersions.values().forEach(SnapshotCatalog::close);
+            previousVersions.clear();
+        } finally {
+            lock.unlock();
+        }
         for (int i = mounted.size() - 1; i >= 0; i--) {
             try {
                 mounted.get(i).close();

@@ -50,14 +50,9 @@ final class PreviousVersionsFixture {
         fs.sync();
     }
 
-    /**
-     * Takes a read-only snapshot of the node's {@code data} file system and returns its token. The
-     * file system is synced first; nothing else writes while the tests take it.
-     */
+    /** Takes a live snapshot of the node's {@code data} file system and returns its token. */
     static String snapshot(Node node) throws IOException {
-        MountedFileSystem m = data(node);
-        m.fs().sync();
-        SnapshotInfo info = m.volume().createSnapshot(null);
+        SnapshotInfo info = node.createSnapshot("data", null).snapshot();
         return token(info.created());
     }
 

@@ -409,6 +409,11 @@ public final class FileService {
         return locks;
     }
 
+    /** The opens right now, in no particular order (for the admin API). */
+    public List<Open> opens() {
+        return List.copyOf(opens.values());
+    }
+
     /** Number of opens (for tests and metrics). */
     public int openCount() {
         return opens.size();

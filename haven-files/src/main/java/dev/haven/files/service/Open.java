@@ -78,6 +78,12 @@ public final class Open {
         location = l;
     }
 
+    /** The file's name in its directory now ("" for a share's root), for listings. */
+    public String name() {
+        Location l = location;
+        return l == null ? "" : l.name();
+    }
+
     long inode() {
         return fileId.inode();
     }

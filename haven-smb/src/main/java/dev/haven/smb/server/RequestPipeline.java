@@ -24,8 +24,31 @@ final class RequestPipeline {
 
     private final Dispatcher dispatcher = new Dispatcher();
 
-    /** Runs one request; returns the reply to send (or {@link Reply.None}). */
+    /** Runs one request; returns the reply to send (or {@link Reply.None}), and tells the observer. */
     Reply process(RequestContext ctx) throws ProtocolViolationException {
+        long start = System.nanoTime();
+        Reply reply = run(ctx);
+        observe(ctx, reply, System.nanoTime() - start);
+        return reply;
+    }
+
+    private static void observe(RequestContext ctx, Reply reply, long nanos) {
+        SmbObserver o = ctx.connection.server.observer();
+        NtStatus status = reply instanceof Reply.Respond r ? r.status() : NtStatus.CANCELLED;
+        o.requestDone(ctx.header.command(), status, nanos);
+        if (reply instanceof Reply.Respond r && r.status().equals(NtStatus.SUCCESS)) {
+            switch (r.body()) {
+                case dev.haven.smb.wire.ReadResponse read -> o.bytesRead(read.length());
+                case dev.haven.smb.wire.WriteResponse write -> o.bytesWritten(write.count());
+                case dev.haven.smb.wire.SessionSetupResponse ignored when ctx.session != null -> o.sessionStarted(
+                        ctx.session.sessionId(), ctx.session.userName, ctx.connection.clientAddress,
+                        String.valueOf(ctx.connection.dialect));
+                case null, default -> { }
+            }
+        }
+    }
+
+    private Reply run(RequestContext ctx) throws ProtocolViolationException {
         Smb2Header h = ctx.header;
         if (h.command() != Command.CANCEL && !ctx.connection.credits.consume(h.messageId(), charge(ctx))) {
             // [MS-SMB2] 3.3.5.2.3: a MessageId outside the window ends the connection.

@@ -79,7 +79,9 @@ final class SessionTable {
         if (!session.close()) {
             return;
         }
-        sessions.remove(session.sessionId(), session);
+        if (sessions.remove(session.sessionId(), session)) {
+            server.observer().sessionEnded(session.sessionId());
+        }
         for (Connection c : session.connections()) {
             // Each connection's pending requests are its own executor's: cancel them there.
             c.output.execute(() -> c.pending.cancelAll(p -> p.context().session == session,

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An SMB2/3 server on Netty NIO. Close order: stop accepting, let in-flight requests finish
@@ -35,12 +36,17 @@ public final class SmbServer implements AutoCloseable {
     private final List<SmbChannelHandler> handlers = new CopyOnWriteArrayList<>();
     private final Channel serverChannel;
 
-    private SmbServer(SmbServerConfig config, String host, int port) throws InterruptedException {
+    private final ServerContext context;
+    private final ReentrantLock sharesLock = new ReentrantLock();
+
+    private SmbServer(SmbServerConfig config, SmbObserver observer, String host, int port)
+            throws InterruptedException {
         dev.haven.smb.crypto.CryptoWarmUp.start();
         SecureRandom random = new SecureRandom();
         byte[] guid = new byte[16];
         random.nextBytes(guid);
-        ServerContext context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()));
+        context = new ServerContext(config, guid, random, new LogonThrottle(config.clock()), observer,
+                new CopyOnWriteArrayList<>(config.shares()));
         boss = new NioEventLoopGroup(1);
         loops = new NioEventLoopGroup();
         workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -84,7 +90,28 @@ public final class SmbServer implements AutoCloseable {
 
     /** Starts a server on {@code host}:{@code port}; port 0 picks a free port. */
     public static SmbServer start(SmbServerConfig config, String host, int port) throws InterruptedException {
-        return new SmbServer(config, host, port);
+        return new SmbServer(config, SmbObserver.NONE, host, port);
+    }
+
+    /** Starts a server that reports what it does to {@code observer}. */
+    public static SmbServer start(SmbServerConfig config, SmbObserver observer, String host, int port)
+            throws InterruptedException {
+        return new SmbServer(config, observer, host, port);
+    }
+
+    /** Offers another share from now on; false when a share of that name exists. */
+    public boolean addShare(ShareConfig share) {
+        sharesLock.lock();
+        try {
+            return context.share(share.name()) == null && context.shares().add(share);
+        } finally {
+            sharesLock.unlock();
+        }
+    }
+
+    /** Stops offering a share to new TREE_CONNECTs (trees already connected keep it until they end). */
+    public boolean removeShare(String name) {
+        return context.shares().removeIf(s -> s.matches(name));
     }
 
     /** The address the server listens on. */
