@@ -8,39 +8,65 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One interactive smbclient connection kept open across several commands (it reads them from
- * stdin), so a test can act on the node between two commands of the same client. Each command is
- * followed by {@code pwd}, whose answer marks the end of the command's output.
+ * One interactive smbclient connection kept open across several commands (read from stdin), so a
+ * test can act on the node between two commands of the same client. Two quirks of smbclient
+ * without a terminal shape it: its output is block-buffered (stdbuf makes it line-buffered), and
+ * it runs one stdin line per wake-up, so lines that arrive together wait for more input; an
+ * empty line is sent every 100 ms until the command's end marker ({@code ls mark-N}, which
+ * answers NT_STATUS_NO_SUCH_FILE naming it) comes back.
  */
 final class SmbClientSession implements AutoCloseable {
-    private static final String MARK = "Current directory is";
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final Process process;
     private final Writer in;
-    private final BufferedReader out;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private int marks;
 
     SmbClientSession(int port, String share, String credentials) throws IOException {
-        process = new ProcessBuilder("smbclient", "//127.0.0.1/" + share, "-p", String.valueOf(port), "-U",
-                credentials).redirectErrorStream(true).start();
+        process = new ProcessBuilder("stdbuf", "-oL", "-eL", "smbclient", "//127.0.0.1/" + share, "-p",
+                String.valueOf(port), "-U", credentials).redirectErrorStream(true).start();
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
     }
 
     /** Runs {@code command} and returns its output lines (blocking until smbclient answered). */
-    List<String> run(String command) throws IOException {
-        in.write(command + "\npwd\n");
+    List<String> run(String command) throws IOException, InterruptedException {
+        String mark = "mark-" + (++marks);
+        in.write(command + "\nls " + mark + "\n");
         in.flush();
-        List<String> lines = new ArrayList<>();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.contains(MARK)) {
-                return lines;
+        List<String> got = new ArrayList<>();
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                if (!process.isAlive()) {
+                    break;
+                }
+                in.write("\n");
+                in.flush();
+            } else if (line.contains("listing \\" + mark)) {
+                return got;
+            } else if (!line.contains("listing \\mark-")) {
+                got.add(line);
             }
-            lines.add(line);
         }
-        throw new IOException("smbclient ended: " + lines);
+        throw new IOException("smbclient did not finish '" + command + "': " + got);
     }
 
     @Override
