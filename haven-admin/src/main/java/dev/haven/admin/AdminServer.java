@@ -180,7 +180,8 @@ public final class AdminServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             error(response, callback, 400, e.getMessage());
             return;
-        } catch (IllegalStateException | java.nio.file.FileAlreadyExistsException e) {
+        } catch (IllegalStateException | java.nio.file.FileAlreadyExistsException
+                | dev.haven.volume.VolumeStateException e) {
             error(response, callback, 409, e.getMessage());
             return;
         } catch (IOException e) {

@@ -37,6 +37,7 @@ class NodeCommandsTest {
         String d = data.toString();
         try (Node node = Node.start(options(data));
                 AdminServer admin = AdminServer.start(node, "127.0.0.1", 0, Clock.systemUTC())) {
+            assertEquals(admin.baseUrl(), Files.readString(data.resolve(AdminServer.URL_FILE)).strip());
             assertTrue(CliRun.ok("status", "--data", d).out().contains("virtual server:  default RUNNING"));
             assertTrue(CliRun.ok("fs", "list", "--data", d).out().contains("data"));
             CliRun created = CliRun.ok("snapshot", "create", "data", "--name", "one", "--data", d);
