@@ -73,7 +73,7 @@ final class SmbClientSession implements AutoCloseable {
     public void close() throws IOException {
         try {
             in.write("exit\n");
-            in.flush();
+            in.close(); // the end of input wakes smbclient up to read the last line
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
