@@ -96,6 +96,11 @@ public final class MountedFileSystem implements AutoCloseable {
         return fs;
     }
 
+    /** The clock its mounts use. */
+    Clock clock() {
+        return clock;
+    }
+
     /** The volume under it. */
     public Volume volume() {
         return volume;

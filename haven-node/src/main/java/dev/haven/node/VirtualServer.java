@@ -7,6 +7,7 @@ import dev.haven.files.service.FileService;
 import dev.haven.files.service.Open;
 import dev.haven.files.service.Share;
 import dev.haven.files.share.ShareModeTable;
+import dev.haven.files.snapshot.SnapshotCatalog;
 import dev.haven.fs.FsException;
 import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
@@ -48,6 +49,11 @@ public final class VirtualServer implements AutoCloseable {
     private final SessionTable sessions;
     /** The shares served now, by definition; guarded by {@link #lock}. */
     private final Map<ShareDefinition, Share> served = new LinkedHashMap<>();
+    /**
+     * The previous versions of each share on a live file system; closed with their share, or
+     * after the listeners and before the file systems; guarded by {@link #lock}.
+     */
+    private final Map<ShareDefinition, SnapshotCatalog> previousVersions = new LinkedHashMap<>();
 
     private VirtualServer(VirtualServerConfig config, SessionTable sessions) {
         this.config = config;
@@ -97,13 +103,19 @@ public final class VirtualServer implements AutoCloseable {
         HavenFs fs = share.snapshotOrNull() == null ? m.fs() : m.mountSnapshot(share.snapshotOrNull());
         try {
             Share storage = new Share(share.name(), fs, shareRoot(fs, m, share), share.readOnly() || fs.isReadOnly());
+            // A share on the live file system shows its volume's read-only snapshots as previous versions.
+            SnapshotCatalog versions = share.snapshotOrNull() != null ? null
+                    : new SnapshotCatalog(storage, new VolumeSnapshots(m.volume()), m.clock());
             lock.lock();
             try {
                 served.put(share, storage);
+                if (versions != null) {
+                    previousVersions.put(share, versions);
+                }
             } finally {
                 lock.unlock();
             }
-            return new ShareConfig(storage, share.encryptRequired());
+            return new ShareConfig(storage, share.encryptRequired(), versions);
         } catch (IOException | RuntimeException e) {
             if (share.snapshotOrNull() != null) {
                 m.releaseSnapshot(share.snapshotOrNull());
@@ -129,11 +141,16 @@ public final class VirtualServer implements AutoCloseable {
         for (SmbServer listener : listeners) {
             listener.removeShare(share.name());
         }
+        SnapshotCatalog versions;
         lock.lock();
         try {
             served.remove(share);
+            versions = previousVersions.remove(share);
         } finally {
             lock.unlock();
+        }
+        if (versions != null) {
+            versions.close();
         }
         if (share.snapshotOrNull() != null) {
             fileSystem(share.fileSystem()).orElseThrow().releaseSnapshot(share.snapshotOrNull());
@@ -266,6 +283,13 @@ public final class VirtualServer implements AutoCloseable {
         IOException failure = null;
         for (SmbServer listener : listeners) {
             listener.close();
+        }
+        lock.lock();
+        try {
+            previousVersions.values().forEach(SnapshotCatalog::close);
+            previousVersions.clear();
+        } finally {
+            lock.unlock();
         }
         for (int i = mounted.size() - 1; i >= 0; i--) {
             try {

@@ -34,11 +34,18 @@ final class SmbTorture {
     private final int port;
     private final Path authFile;
     private final Path logDir;
+    private final List<String> options;
 
     SmbTorture(int port, Path authFile, Path logDir) {
+        this(port, authFile, logDir, List.of());
+    }
+
+    /** A runner that passes {@code options} (such as {@code --option=torture:twrp_file=NAME}) to every test. */
+    SmbTorture(int port, Path authFile, Path logDir, List<String> options) {
         this.port = port;
         this.authFile = authFile;
         this.logDir = logDir;
+        this.options = List.copyOf(options);
     }
 
     /** An authentication file for {@code -A}, so the password never shows in the process list. */
@@ -84,9 +91,11 @@ final class SmbTorture {
     List<Result> run(String test, Duration timeout) throws IOException, InterruptedException {
         Path log = logDir.resolve(test.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder("smbtorture", "//127.0.0.1/data", "-p", String.valueOf(port),
-                "-A", authFile.toString(), "--fullname", "--format=subunit", test)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of("smbtorture", "//127.0.0.1/data", "-p", String.valueOf(port),
+                "-A", authFile.toString(), "--fullname", "--format=subunit"));
+        command.addAll(options);
+        command.add(test);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -30,6 +30,7 @@ import dev.haven.testkit.Peers;
 class SmbTortureIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SLOW_TIMEOUT = Duration.ofSeconds(180);
+    private static final String TWRP_FILE = "twrp-file.txt";
 
     @TempDir
     Path tmp;
@@ -52,7 +53,8 @@ class SmbTortureIT {
         List<Result> results = new ArrayList<>();
         try (Node node = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
             int port = node.virtualServers().get(0).smbAddress().getPort();
-            SmbTorture torture = new SmbTorture(port, SmbTorture.writeAuthFile(tmp, "haven", TestNodes.PASSWORD), out);
+            SmbTorture torture = new SmbTorture(port, SmbTorture.writeAuthFile(tmp, "haven", TestNodes.PASSWORD), out,
+                    twrpOptions(node));
             for (String test : tests) {
                 for (Result r : torture.run(test, all ? SLOW_TIMEOUT : TIMEOUT)) {
                     System.out.println(r.status() + " " + r.name() + (r.reason().isEmpty() ? "" : "  (" + r.reason() + ")"));
@@ -68,6 +70,18 @@ class SmbTortureIT {
                 results.size() - passed - failed);
         assertTrue(surprises.isEmpty(), "smbtorture differs from expected.tsv (results in "
                 + out.resolve("results.tsv") + "):\n" + String.join("\n", surprises));
+    }
+
+    /**
+     * What smb2.twrp needs: a file and a read-only snapshot that exist ({@code twrp_file},
+     * {@code twrp_snapshot}), and {@code subdir/hardlink} in that snapshot (smb2.twrp.listdir).
+     */
+    private static List<String> twrpOptions(Node node) throws IOException {
+        PreviousVersionsFixture.write(node, TWRP_FILE, "before the snapshot");
+        PreviousVersionsFixture.hardlinkInSubdir(node, TWRP_FILE);
+        String snapshot = PreviousVersionsFixture.snapshot(node);
+        PreviousVersionsFixture.write(node, TWRP_FILE, "after the snapshot");
+        return List.of("--option=torture:twrp_file=" + TWRP_FILE, "--option=torture:twrp_snapshot=" + snapshot);
     }
 
     /** A test missing from expected.tsv is expected to PASS. */

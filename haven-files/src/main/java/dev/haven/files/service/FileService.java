@@ -139,6 +139,7 @@ public final class FileService {
         if (options.deleteOnClose() && share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "delete-on-close on a read-only share");
         }
+        OpenRules.refuseDeleteOnReadOnlyFs(share, options.deleteOnClose());
         if (granted.canDelete() && !found.isDirectory()) {
             Streams.checkDeleteSharing(shareModes, share, found.id());
         }
@@ -177,7 +178,10 @@ public final class FileService {
 
     static FileKey keyOf(Share share, long inode) {
         java.util.UUID u = share.fs().fsId();
-        return new FileKey(u.getMostSignificantBits() ^ u.getLeastSignificantBits(), inode);
+        // A read-only mount (a snapshot) has its file system's id but holds other files: its own
+        // share modes and locks, apart from production's and from other snapshots'.
+        long mount = share.fs().isReadOnly() ? System.identityHashCode(share.fs()) * 0x9E3779B97F4A7C15L : 0;
+        return new FileKey(u.getMostSignificantBits() ^ u.getLeastSignificantBits() ^ mount, inode);
     }
 
     /**
@@ -356,6 +360,7 @@ public final class FileService {
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
     public void setDeleteOnClose(Open open, boolean delete) {
         check(open);
+        OpenRules.refuseDeleteOnReadOnlyFs(open.share(), delete);
         need(open, !delete || open.granted().canDelete(), "delete");
         if (delete && !open.isDirectory() && (attributes(open).dosAttributes() & OpenSecurity.READONLY) != 0) {
             throw new FileServiceException(FileServiceError.CANNOT_DELETE, "read-only " + open);

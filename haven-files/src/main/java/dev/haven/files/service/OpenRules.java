@@ -33,6 +33,16 @@ final class OpenRules {
         }
     }
 
+    /**
+     * A file system mounted read-only (a snapshot served as a previous version) cannot delete at
+     * close: refuse the mark now, as the medium is write-protected.
+     */
+    static void refuseDeleteOnReadOnlyFs(Share share, boolean delete) {
+        if (delete && share.fs().isReadOnly()) {
+            throw new FileServiceException(FileServiceError.READ_ONLY, "delete on read-only file system of " + share.name());
+        }
+    }
+
     /** Creates the last component; null if another creator got there first. */
     static Inode create(Share share, Inode parent, SharePath path, OpenOptions options,
             CreateDisposition disposition) {

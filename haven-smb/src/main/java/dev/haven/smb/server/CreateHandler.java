@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ignored (3.3.5.9: unknown contexts are ignored). A CREATE that breaks another holder's caching
  * and must wait for its acknowledgment goes asynchronous and completes when the break ends
  * (acknowledged, timed out, or the holder closed): the holder may be on this very connection,
- * so the serial executor is never blocked.
+ * so the serial executor is never blocked. TWrp and @GMT- tokens open a previous version
+ * ({@link PreviousVersions}).
  */
 final class CreateHandler {
     private static final System.Logger LOG = System.getLogger(CreateHandler.class.getName());
@@ -50,7 +51,11 @@ final class CreateHandler {
         // [MS-FSCC] 2.1.4: "dir\\file:stream:$DATA" names a stream of dir\\file.
         int lastSeparator = req.name().lastIndexOf('\\');
         StreamName last = StreamName.split(req.name().substring(lastSeparator + 1));
-        SharePath path = SharePath.parse(req.name().substring(0, lastSeparator + 1) + last.base(), '\\');
+        // [MS-SMB2] 2.2.13.2.7 TWrp and @GMT- path tokens: the open may go to a previous version.
+        PreviousVersions.Target target = PreviousVersions.resolve(ctx.tree.share(), share,
+                req.name().substring(0, lastSeparator + 1) + last.base(), req);
+        share = target.share();
+        SharePath path = target.path();
         int options = req.createOptions();
         OpenOptions openOptions = new OpenOptions((options & CreateRequest.FILE_DIRECTORY_FILE) != 0,
                 (options & CreateRequest.FILE_NON_DIRECTORY_FILE) != 0,

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The smaller file FSCTLs: object ids, compression (HavenFS has none), FILE_LEVEL_TRIM,
  * DUPLICATE_EXTENTS_TO_FILE (refused: HavenFS has no block sharing) and
- * SRV_ENUMERATE_SNAPSHOTS (no snapshots are exposed yet).
+ * SRV_ENUMERATE_SNAPSHOTS (the share's previous versions).
  */
 final class FileFsctls {
     private static final int OBJECT_ID_BUFFER_SIZE = 64;
@@ -124,14 +124,14 @@ final class FileFsctls {
     }
 
     /**
-     * [MS-SMB2] 3.3.5.15.1 FSCTL_SRV_ENUMERATE_SNAPSHOTS: no snapshot is exposed to clients yet, so
-     * the array is empty (Previous Versions will fill it).
+     * [MS-SMB2] 3.3.5.15.1 FSCTL_SRV_ENUMERATE_SNAPSHOTS: the {@code @GMT-} tokens of the share's
+     * previous versions, newest first (as Windows lists them); empty for a share without snapshots.
      */
     Reply snapshots(RequestContext ctx, IoctlRequest req, SmbOpen open) throws SmbStatusException {
         if (Integer.compareUnsigned(req.maxOutputResponse(), SNAPSHOT_MIN_OUTPUT) < 0) {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "MaxOutputResponse below 16");
         }
-        return output(req, new SnapshotArray(List.of()).encode(req.maxOutputResponse()));
+        return output(req, new SnapshotArray(PreviousVersions.tokens(ctx.tree.share())).encode(req.maxOutputResponse()));
     }
 
     private static Reply output(IoctlRequest req, byte[] out) {

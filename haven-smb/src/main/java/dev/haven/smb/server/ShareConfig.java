@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.service.Share;
+import dev.haven.files.snapshot.SnapshotCatalog;
 import java.util.Locale;
 
 /**
@@ -10,13 +11,21 @@ import java.util.Locale;
  *     dialects are refused
  * @param storage the file-service share that serves its files; null for a share that only
  *     accepts TREE_CONNECT (file commands are then answered STATUS_NOT_SUPPORTED)
+ * @param previousVersions the share's snapshots as Previous Versions (FSCTL_SRV_ENUMERATE_SNAPSHOTS,
+ *     TWrp, {@code @GMT-} path tokens); null when it has none
  */
-public record ShareConfig(String name, boolean encryptRequired, boolean readOnly, Share storage) {
+public record ShareConfig(String name, boolean encryptRequired, boolean readOnly, Share storage,
+        SnapshotCatalog previousVersions) {
     /** Checks the name. */
     public ShareConfig {
         if (name == null || name.isEmpty() || name.contains("\\") || name.contains("/")) {
             throw new IllegalArgumentException("bad share name: " + name);
         }
+    }
+
+    /** A share without previous versions. */
+    public ShareConfig(String name, boolean encryptRequired, boolean readOnly, Share storage) {
+        this(name, encryptRequired, readOnly, storage, null);
     }
 
     /** A share without storage. */
@@ -26,7 +35,12 @@ public record ShareConfig(String name, boolean encryptRequired, boolean readOnly
 
     /** A disk share served by {@code storage}, named and read-only as it is. */
     public ShareConfig(Share storage, boolean encryptRequired) {
-        this(storage.name(), encryptRequired, storage.readOnly(), storage);
+        this(storage, encryptRequired, null);
+    }
+
+    /** A disk share served by {@code storage} whose snapshots {@code previousVersions} lists (null: none). */
+    public ShareConfig(Share storage, boolean encryptRequired, SnapshotCatalog previousVersions) {
+        this(storage.name(), encryptRequired, storage.readOnly(), storage, previousVersions);
     }
 
     /** Share names compare case-insensitively ([MS-SMB2] 3.3.5.7). */

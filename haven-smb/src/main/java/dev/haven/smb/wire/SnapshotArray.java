@@ -8,12 +8,15 @@ import java.util.List;
  * [MS-SMB2] 2.2.32.2 SRV_SNAPSHOT_ARRAY: NumberOfSnapShots (4), NumberOfSnapShotsReturned (4),
  * SnapShotArraySize (4), then the snapshot names ("@GMT-YYYY.MM.DD-HH.MM.SS"), each as
  * null-terminated UTF-16LE, followed by one more null character. SnapShotArraySize counts the
- * names and the final null; when that does not fit the caller's MaxOutputResponse only the 12-byte
+ * names and the final null; when that does not fit the caller's MaxOutputResponse only the
  * header goes out, with NumberOfSnapShotsReturned 0, so the client can ask again with room
- * (3.3.5.15.1).
+ * (3.3.5.15.1), padded with zeros to 16 bytes when there is room: Samba answers so, and
+ * smbclient's allinfo (which first asks with MaxOutputResponse 16) refuses anything shorter.
  */
 public record SnapshotArray(List<String> snapshots) {
     private static final int HEADER = 12;
+    /** The length of a sizes-only answer when the caller has room for it. */
+    private static final int SIZES_ONLY = 16;
 
     /** Copies the list. */
     public SnapshotArray {
@@ -35,6 +38,9 @@ public record SnapshotArray(List<String> snapshots) {
         boolean fits = HEADER + (long) size <= Integer.toUnsignedLong(maxOutput);
         WireWriter w = new WireWriter(HEADER + (fits ? size : 0)).u32(snapshots.size())
                 .u32(fits ? snapshots.size() : 0).u32(size);
+        if (!fits && Integer.compareUnsigned(maxOutput, SIZES_ONLY) >= 0) {
+            w.u32(0);
+        }
         if (fits) {
             for (String s : snapshots) {
                 w.bytes(s.getBytes(StandardCharsets.UTF_16LE)).u16(0);

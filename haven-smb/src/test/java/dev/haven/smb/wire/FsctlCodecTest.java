@@ -92,7 +92,8 @@ class FsctlCodecTest {
         assertArrayEquals(new byte[4], java.util.Arrays.copyOfRange(full, full.length - 4, full.length));
         assertEquals(names, SnapshotArray.decode(full).snapshots());
         byte[] sizesOnly = a.encode(12 + size - 1);
-        assertArrayEquals(hex("03000000 00000000 98000000"), sizesOnly);
+        assertArrayEquals(hex("03000000 00000000 98000000 00000000"), sizesOnly);
+        assertArrayEquals(hex("03000000 00000000 98000000"), a.encode(12));
         assertEquals(List.of(), SnapshotArray.decode(sizesOnly).snapshots());
         assertArrayEquals(hex("00000000 00000000 02000000 0000"), new SnapshotArray(List.of()).encode(16));
         assertThrows(MalformedMessageException.class, () -> SnapshotArray.decode(hex("01000000 01000000 ff000000")));
