@@ -33,12 +33,10 @@ final class PreviousVersions {
     /** Where an open goes: a share (live or a previous version) and the path inside it. */
     record Target(Share share, SharePath path) {}
 
-    /** The share and path {@code req} names on {@code config}, whose live storage is {@code live}. */
-    static Target resolve(ShareConfig config, Share live, CreateRequest req) throws SmbStatusException {
-        return resolve(config, live, req.name(), req);
-    }
-
-    /** As above for {@code name}: the request's name without its stream suffix. */
+    /**
+     * The share and path {@code name} (the request's name without its stream suffix) names on
+     * {@code config}, whose live storage is {@code live}; {@code req} may carry a TWrp context.
+     */
     static Target resolve(ShareConfig config, Share live, String name, CreateRequest req) throws SmbStatusException {
         List<String> components = new ArrayList<>(SharePath.parse(name, '\\').components());
         Optional<Instant> time = timewarp(req);

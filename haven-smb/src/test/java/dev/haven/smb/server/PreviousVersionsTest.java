@@ -90,7 +90,7 @@ class PreviousVersionsTest {
 
     @Test
     void plainNamesOpenTheLiveShare() throws Exception {
-        PreviousVersions.Target t = PreviousVersions.resolve(config, live, create("dir\\file", List.of()));
+        PreviousVersions.Target t = resolve(config, live, create("dir\\file", List.of()));
         assertSame(live, t.share());
         assertEquals(SharePath.parse("dir/file", '/'), t.path());
     }
@@ -99,12 +99,12 @@ class PreviousVersionsTest {
     void aTokenAnywhereInThePathOpensThatVersionWithoutTheToken() throws Exception {
         for (String name : List.of("@GMT-2026.11.22-07.00.00\\dir\\file", "dir\\@GMT-2026.11.22-07.00.00\\file",
                 "dir\\file\\@GMT-2026.11.22-07.00.00")) {
-            PreviousVersions.Target t = PreviousVersions.resolve(config, live, create(name, List.of()));
+            PreviousVersions.Target t = resolve(config, live, create(name, List.of()));
             assertNotSame(live, t.share(), name);
             assertSame(catalog.at(FIRST).orElseThrow(), t.share(), name);
             assertEquals(SharePath.parse("dir/file", '/'), t.path(), name);
         }
-        PreviousVersions.Target root = PreviousVersions.resolve(config, live,
+        PreviousVersions.Target root = resolve(config, live,
                 create("@GMT-2026.11.22-08.30.15", List.of()));
         assertSame(catalog.at(SECOND).orElseThrow(), root.share());
         assertEquals(SharePath.ROOT, root.path());
@@ -112,10 +112,10 @@ class PreviousVersionsTest {
 
     @Test
     void twrpOpensTheVersionOfItsSecondAndWinsOverAToken() throws Exception {
-        PreviousVersions.Target t = PreviousVersions.resolve(config, live,
+        PreviousVersions.Target t = resolve(config, live,
                 create("dir", List.of(twrp(SECOND.plusMillis(700)))));
         assertSame(catalog.at(SECOND).orElseThrow(), t.share());
-        PreviousVersions.Target both = PreviousVersions.resolve(config, live,
+        PreviousVersions.Target both = resolve(config, live,
                 create("@GMT-2026.11.22-07.00.00\\dir", List.of(twrp(SECOND))));
         assertSame(catalog.at(SECOND).orElseThrow(), both.share());
         assertEquals(SharePath.parse("dir", '/'), both.path());
@@ -136,7 +136,7 @@ class PreviousVersionsTest {
 
     @Test
     void malformedTokensStayOrdinaryNames() throws Exception {
-        PreviousVersions.Target t = PreviousVersions.resolve(config, live,
+        PreviousVersions.Target t = resolve(config, live,
                 create("@GMT-2026.13.22-07.00.00\\file", List.of()));
         assertSame(live, t.share());
         assertEquals(List.of("@GMT-2026.13.22-07.00.00", "file"), t.path().components());
@@ -149,6 +149,12 @@ class PreviousVersionsTest {
     }
 
     private void assertStatus(NtStatus want, ShareConfig c, CreateRequest req) {
-        assertEquals(want, assertThrows(SmbStatusException.class, () -> PreviousVersions.resolve(c, live, req)).status());
+        assertEquals(want, assertThrows(SmbStatusException.class, () -> resolve(c, live, req)).status());
+    }
+
+    /** Resolves a request's whole name, as CreateHandler does for a name without a stream suffix. */
+    private static PreviousVersions.Target resolve(ShareConfig config, Share live, CreateRequest req)
+            throws SmbStatusException {
+        return PreviousVersions.resolve(config, live, req.name(), req);
     }
 }
