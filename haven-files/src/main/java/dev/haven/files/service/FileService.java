@@ -7,6 +7,7 @@ import dev.haven.files.FileServiceException;
 import dev.haven.files.OpenId;
 import dev.haven.files.OwnerId;
 import dev.haven.files.ShareAccess;
+import dev.haven.files.durable.DurableOpens;
 import dev.haven.files.lease.BreakCause;
 import dev.haven.files.lease.BreakScheduler;
 import dev.haven.files.lease.BreakWait;
@@ -42,6 +43,7 @@ public final class FileService {
     private final ByteRangeLocks locks;
     private final LeaseManager leases;
     private final CachingOpens caching;
+    private final DurableOpens durable;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
     private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
     /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
@@ -63,6 +65,12 @@ public final class FileService {
         this.locks = locks;
         this.leases = new LeaseManager(clock, scheduler, n -> { }, LeaseManager.DEFAULT_BREAK_TIMEOUT, locks::hasLocks);
         this.caching = new CachingOpens(leases, shareModes);
+        this.durable = new DurableOpens(this, leases, clock, scheduler);
+    }
+
+    /** The opens that wait for their owner after a disconnect (durable handles). */
+    public DurableOpens durable() {
+        return durable;
     }
 
     /** The oplocks and leases of this service's files: front-ends subscribe for breaks and acknowledge here. */

@@ -15,7 +15,10 @@ import dev.haven.files.service.StreamName;
 import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.CreateContext;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and must wait for its acknowledgment goes asynchronous and completes when the break ends
  * (acknowledged, timed out, or the holder closed): the holder may be on this very connection,
  * so the serial executor is never blocked. TWrp and @GMT- tokens open a previous version
- * ({@link PreviousVersions}).
+ * ({@link PreviousVersions}). Durable handles: a reconnect context takes a preserved open back
+ * before anything else of the request is looked at ({@link DurableReconnect}); a durable request
+ * is granted with the open's caching ({@link DurableContexts}).
  */
 final class CreateHandler {
     private static final System.Logger LOG = System.getLogger(CreateHandler.class.getName());
@@ -34,13 +39,17 @@ final class CreateHandler {
 
     /** One CREATE being served, kept while it waits for breaks. */
     private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
-            CreateCaching caching) {}
+            CreateCaching caching, DurableContexts.Ask durable) {}
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         if (IpcPipes.isIpc(ctx)) {
             return IpcPipes.create(ctx, req);
         }
         Share share = Opens.share(ctx);
+        DurableContexts.Ask durable = DurableContexts.of(req, ctx.connection.dialect.isSmb3());
+        if (durable instanceof DurableContexts.Reconnect r) {
+            return DurableReconnect.reconnect(ctx, req, r);
+        }
         if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
             // [MS-SMB2] 3.3.5.9: an ImpersonationLevel outside 2.2.13's set is STATUS_BAD_IMPERSONATION_LEVEL.
             throw new SmbStatusException(NtStatus.BAD_IMPERSONATION_LEVEL, "impersonation level " + req.impersonationLevel());
@@ -62,7 +71,7 @@ final class CreateHandler {
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
                 (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
-        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req)), null);
+        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req), durable), null);
     }
 
     /**
@@ -125,8 +134,14 @@ final class CreateHandler {
         ctx.server().breaks().opened(ctx.connection, ctx.session, open, c.caching().leaseKey());
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
+        List<CreateContext> contexts = new ArrayList<>(c.caching().responseContexts(result));
+        DurableContexts.Granted durable = DurableContexts.grant(c.durable(), result,
+                BreakSender.clientGuid(ctx.connection), c.caching().leaseKey());
+        if (durable != null) {
+            open.durable(durable);
+            contexts.add(DurableContexts.response(durable));
+        }
         return Reply.ok(new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
-                InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(),
-                c.caching().responseContexts(result)));
+                InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(), contexts));
     }
 }

@@ -207,10 +207,17 @@ final class Session {
     /** Adds an open; its FileId has a fresh volatile part and a persistent part of the open's own. */
     SmbOpen addOpen(dev.haven.files.service.Open open, int treeId, String path) {
         long volatileId = nextVolatileId.getAndIncrement();
-        long persistent = open.id().value().getLeastSignificantBits();
-        SmbOpen o = new SmbOpen(new dev.haven.smb.wire.Smb2FileId(persistent, volatileId), open, treeId, path);
+        SmbOpen o = new SmbOpen(new dev.haven.smb.wire.Smb2FileId(durableId(open), volatileId), open, treeId, path);
         opens.put(volatileId, o);
         return o;
+    }
+
+    /**
+     * The persistent part of an open's FileId ([MS-SMB2] Open.DurableFileId): derived from the
+     * file-service open, so it is the same on every session the open is reconnected to.
+     */
+    static long durableId(dev.haven.files.service.Open open) {
+        return open.id().value().getLeastSignificantBits();
     }
 
     SmbOpen open(long volatileId) {

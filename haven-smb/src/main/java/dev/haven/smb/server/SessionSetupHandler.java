@@ -112,8 +112,8 @@ final class SessionSetupHandler {
 
     /**
      * [MS-SMB2] 3.3.5.5.3: after a successful authentication naming a PreviousSessionId, the
-     * old session of the same user ends (its opens are closed; durable handles will survive it
-     * once they exist, see {@link SessionTable#close}). Another user's session is left alone.
+     * old session of the same user ends (its opens are closed, except durable ones, which wait for
+     * a reconnect: {@link SessionTable#abandon}). Another user's session is left alone.
      */
     private static void endPreviousSession(RequestContext ctx, Session s, long previousSessionId) {
         if (previousSessionId == 0 || previousSessionId == s.sessionId() || s.anonymous || s.guest) {
@@ -122,7 +122,7 @@ final class SessionSetupHandler {
         Session previous = ctx.server().sessions().get(previousSessionId);
         if (previous != null && !previous.anonymous && !previous.guest
                 && previous.userName.equalsIgnoreCase(s.userName)) {
-            ctx.server().sessions().close(previous, ctx.server());
+            ctx.server().sessions().abandon(previous, ctx.server());
         }
     }
 

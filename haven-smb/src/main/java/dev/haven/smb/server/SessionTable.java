@@ -1,5 +1,9 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.durable.PreservedOpen;
+import dev.haven.files.lease.LeaseManager;
+import dev.haven.files.lease.LeaseState;
+import dev.haven.files.lease.OplockLevel;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,11 +75,22 @@ final class SessionTable {
 
     /**
      * Ends a session on every channel ([MS-SMB2] 3.3.5.6 LOGOFF, 3.3.5.5.3 a failed
-     * re-authentication or a PreviousSessionId, 3.3.7.1 its last connection gone): it leaves the
-     * table and its opens are closed. This is the seam for durable handles: opens that must
-     * outlive their session will be preserved here instead of closed.
+     * re-authentication): it leaves the table and all its opens are closed.
      */
     void close(Session session, ServerContext server) {
+        end(session, server, false);
+    }
+
+    /**
+     * Ends a session whose client went away without logging off ([MS-SMB2] 3.3.7.1 its last
+     * connection gone, 3.3.5.5.3 a PreviousSessionId): durable opens that still hold their handle
+     * caching are preserved for their owner to reclaim; the other opens are closed.
+     */
+    void abandon(Session session, ServerContext server) {
+        end(session, server, true);
+    }
+
+    private void end(Session session, ServerContext server, boolean preserveDurable) {
         if (!session.close()) {
             return;
         }
@@ -87,14 +102,38 @@ final class SessionTable {
             c.output.execute(() -> c.pending.cancelAll(p -> p.context().session == session,
                     PendingRequest.CancelReason.LOGOFF));
         }
-        Opens.closeAll(server, session.takeOpens(0));
+        List<SmbOpen> closing = new ArrayList<>();
+        for (SmbOpen o : session.takeOpens(0)) {
+            if (preserveDurable && keepsHandleCaching(server, o)) {
+                DurableContexts.Granted d = o.durable();
+                server.breaks().closed(o);
+                server.fileService().durable().preserve(Session.durableId(o.open()), new PreservedOpen(o,
+                        session.token.user(), d.client(), d.leaseKey(), d.createGuid(), d.timeout()));
+            } else {
+                closing.add(o);
+            }
+        }
+        Opens.closeAll(server, closing);
+    }
+
+    /** 3.3.7.1: a durable open survives only with a batch oplock or a lease with handle caching. */
+    private static boolean keepsHandleCaching(ServerContext server, SmbOpen o) {
+        DurableContexts.Granted d = o.durable();
+        if (d == null) {
+            return false;
+        }
+        LeaseManager leases = server.fileService().leases();
+        if (d.leaseKey() != null) {
+            return leases.leaseOf(d.client(), d.leaseKey()).map(g -> g.state().has(LeaseState.HANDLE_CACHING)).orElse(false);
+        }
+        return leases.oplockOf(o.open().id()) == OplockLevel.BATCH;
     }
 
     /** [MS-SMB2] 3.3.7.1: the connection is gone; sessions left without a channel end. */
     void connectionClosed(Connection connection, ServerContext server) {
         for (Session s : boundTo(connection)) {
             if (s.removeChannel(connection)) {
-                close(s, server);
+                abandon(s, server);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.durable.DurableHandle;
 import dev.haven.files.service.Open;
 import dev.haven.smb.wire.Smb2FileId;
 
@@ -10,7 +11,7 @@ import dev.haven.smb.wire.Smb2FileId;
  * open may be used through every channel of its session, so the mutable fields are volatile
  * (concurrent use of one open through two channels is last-writer-wins, as on Windows).
  */
-final class SmbOpen {
+final class SmbOpen implements DurableHandle {
     private final Smb2FileId fileId;
     private final Open open;
     private final int treeId;
@@ -18,6 +19,8 @@ final class SmbOpen {
     private volatile DirectorySearch search;
     /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
     private volatile long position;
+    /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
+    private volatile DurableContexts.Granted durable;
 
     SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
         this.fileId = fileId;
@@ -30,8 +33,18 @@ final class SmbOpen {
         return fileId;
     }
 
-    Open open() {
+    @Override
+    public Open open() {
         return open;
+    }
+
+    /** The durability granted at CREATE (kept across reconnects), or null for an ordinary open. */
+    DurableContexts.Granted durable() {
+        return durable;
+    }
+
+    void durable(DurableContexts.Granted granted) {
+        durable = granted;
     }
 
     int treeId() {

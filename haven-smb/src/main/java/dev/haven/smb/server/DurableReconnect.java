@@ -1,0 +1,63 @@
+package dev.haven.smb.server;
+
+import dev.haven.files.FileServiceException;
+import dev.haven.files.durable.DurableHandle;
+import dev.haven.files.durable.DurableOpens;
+import dev.haven.files.durable.PreservedOpen;
+import dev.haven.files.durable.Reclaim;
+import dev.haven.files.lease.LeaseGrant;
+import dev.haven.files.lease.LeaseManager;
+import dev.haven.files.service.CreateAction;
+import dev.haven.files.service.FileAttributes;
+import dev.haven.files.service.FileService;
+import dev.haven.files.service.OpenResult;
+import dev.haven.smb.wire.CreateRequest;
+import dev.haven.smb.wire.CreateResponse;
+import dev.haven.smb.wire.NtStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable reconnects ([MS-SMB2] 3.3.5.9.7 DHnC, 3.3.5.9.12 DH2C): a CREATE that names a
+ * preserved open takes it back into this session, with its FileId, locks and lease as they were.
+ * Only the FileId, the CreateGuid (v2) and the lease context count; the rest of the request
+ * (name, access, disposition, even an invalid impersonation level) is ignored, as Windows does.
+ * Who may take an open back is the file service's rule ({@link DurableOpens#reclaim}).
+ */
+final class DurableReconnect {
+    private DurableReconnect() {
+    }
+
+    static Reply reconnect(RequestContext ctx, CreateRequest req, DurableContexts.Reconnect r) throws SmbStatusException {
+        FileService files = ctx.server().fileService();
+        long durableId = r.fileId().persistent();
+        PreservedOpen preserved = files.durable().find(durableId);
+        if (preserved == null || !(preserved.handle() instanceof SmbOpen) || ctx.tree.share() == null
+                || preserved.handle().open().share() != ctx.tree.share().storage()) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no preserved open " + r.fileId() + " on this share");
+        }
+        CreateCaching caching = CreateCaching.of(ctx, req);
+        DurableHandle handle;
+        try {
+            handle = files.durable().reclaim(durableId, new Reclaim(ctx.session.token.user(),
+                    BreakSender.clientGuid(ctx.connection), caching.leaseKey(), r.createGuid()));
+        } catch (FileServiceException e) {
+            throw new SmbStatusException(FileServiceStatus.of(e.error()), e.getMessage());
+        }
+        SmbOpen old = (SmbOpen) handle;
+        SmbOpen open = ctx.session.addOpen(old.open(), ctx.tree.treeId(), old.path());
+        open.durable(old.durable());
+        open.position(old.position());
+        ctx.server().breaks().opened(ctx.connection, ctx.session, open, preserved.leaseKey());
+        ctx.fileId = open.fileId();
+        LeaseManager leases = files.leases();
+        Optional<LeaseGrant> lease = preserved.leaseKey() == null ? Optional.empty()
+                : leases.leaseOf(preserved.client(), preserved.leaseKey());
+        FileAttributes a = files.attributes(open.open());
+        OpenResult result = new OpenResult(open.open(), CreateAction.OPENED, a, leases.oplockOf(open.open().id()), lease);
+        // 3.3.5.9.7/12: the answer carries the lease, but no durable response context.
+        List<dev.haven.smb.wire.CreateContext> contexts = caching.responseContexts(result);
+        return Reply.ok(new CreateResponse(caching.responseLevel(result), CreateAction.OPENED.ordinal(),
+                InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(), contexts));
+    }
+}
