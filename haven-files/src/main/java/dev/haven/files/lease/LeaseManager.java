@@ -272,6 +272,18 @@ public final class LeaseManager {
         }, OplockLevel.NONE);
     }
 
+    /** True while a break of the open's oplock awaits its acknowledgment. */
+    public boolean oplockBreaking(OpenId open) {
+        FileKey file = fileOfOpen.get(open);
+        if (file == null) {
+            return false;
+        }
+        return files.withExisting(file, f -> {
+            Holder h = f.holders.get(OplockKey.of(open));
+            return h != null && h.isBreaking();
+        }, false);
+    }
+
     /** The lease a client holds under a key, if any. */
     public Optional<LeaseGrant> leaseOf(ClientGuid client, LeaseKey leaseKey) {
         OplockKey.OfLease key = new OplockKey.OfLease(client, leaseKey);

@@ -55,7 +55,8 @@ record CreateCaching(CachingRequest request, boolean v2) {
         return new CreateCaching(CachingRequest.NONE, false);
     }
 
-    private static CreateCaching leaseOf(RequestContext ctx, CreateRequest req) {
+    /** The lease context of {@code req} whatever its RequestedOplockLevel (a durable reconnect names its lease so). */
+    static CreateCaching leaseOf(RequestContext ctx, CreateRequest req) {
         Dialect dialect = ctx.connection.dialect;
         if (dialect == null || dialect == Dialect.SMB_2_0_2) {
             return new CreateCaching(CachingRequest.NONE, false);

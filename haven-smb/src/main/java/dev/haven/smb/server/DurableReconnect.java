@@ -36,7 +36,12 @@ final class DurableReconnect {
                 || preserved.handle().open().share() != ctx.tree.share().storage()) {
             throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no preserved open " + r.fileId() + " on this share");
         }
-        CreateCaching caching = CreateCaching.of(ctx, req);
+        CreateCaching caching = CreateCaching.leaseOf(ctx, req);
+        if (preserved.leaseKey() != null && preserved.leaseKey().equals(caching.leaseKey())
+                && !((SmbOpen) preserved.handle()).path().equalsIgnoreCase(req.name())) {
+            // As Windows and Samba: a lease reconnect must name the file too (smb2.durable-open.reopen2-lease).
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "durable reconnect of " + r.fileId() + " names another file");
+        }
         DurableHandle handle;
         try {
             handle = files.durable().reclaim(durableId, new Reclaim(ctx.session.token.user(),

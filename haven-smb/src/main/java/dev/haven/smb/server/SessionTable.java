@@ -116,7 +116,11 @@ final class SessionTable {
         Opens.closeAll(server, closing);
     }
 
-    /** 3.3.7.1: a durable open survives only with a batch oplock or a lease with handle caching. */
+    /**
+     * 3.3.7.1: a durable open survives only with a batch oplock or a lease with handle caching,
+     * and not while a break of it is outstanding: the client that could acknowledge it is gone,
+     * so it is closed now and the open that caused the break goes ahead.
+     */
     private static boolean keepsHandleCaching(ServerContext server, SmbOpen o) {
         DurableContexts.Granted d = o.durable();
         if (d == null) {
@@ -124,9 +128,10 @@ final class SessionTable {
         }
         LeaseManager leases = server.fileService().leases();
         if (d.leaseKey() != null) {
-            return leases.leaseOf(d.client(), d.leaseKey()).map(g -> g.state().has(LeaseState.HANDLE_CACHING)).orElse(false);
+            return leases.leaseOf(d.client(), d.leaseKey())
+                    .map(g -> g.state().has(LeaseState.HANDLE_CACHING) && !g.breakInProgress()).orElse(false);
         }
-        return leases.oplockOf(o.open().id()) == OplockLevel.BATCH;
+        return leases.oplockOf(o.open().id()) == OplockLevel.BATCH && !leases.oplockBreaking(o.open().id());
     }
 
     /** [MS-SMB2] 3.3.7.1: the connection is gone; sessions left without a channel end. */
