@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DurableOpens implements BreakListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DurableOpens.class.getName());
+
+    private static final UUID NO_CREATE_GUID = new UUID(0, 0);
 
     private record Entry(PreservedOpen open, BreakScheduler.Scheduled timer) {}
 
@@ -78,7 +81,7 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
         PreservedOpen p = e.open();
         if (!Objects.equals(p.leaseKey(), who.leaseKey())
                 || p.leaseKey() != null && !p.client().equals(who.client())
-                || who.createGuid() != null && !who.createGuid().equals(p.createGuid())) {
+                || who.createGuid() != null && !who.createGuid().equals(createGuidOf(p))) {
             throw new FileServiceException(FileServiceError.NOT_FOUND, "preserved open " + Long.toHexString(durableId)
                     + " has another lease, client or CreateGuid");
         }
@@ -91,6 +94,11 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
         }
         e.timer().cancel();
         return p.handle();
+    }
+
+    /** An open preserved without a CreateGuid (durable v1) answers to the all-zero one (as Samba). */
+    private static UUID createGuidOf(PreservedOpen p) {
+        return p.createGuid() != null ? p.createGuid() : NO_CREATE_GUID;
     }
 
     /** The preserved open named {@code durableId}, if any (for listings; {@link #reclaim} takes it). */

@@ -51,8 +51,7 @@ final class DurableReconnect {
         }
         SmbOpen old = (SmbOpen) handle;
         SmbOpen open = ctx.session.addOpen(old.open(), ctx.tree.treeId(), old.path());
-        open.durable(old.durable());
-        open.position(old.position());
+        open.resume(old);
         ctx.server().breaks().opened(ctx.connection, ctx.session, open, preserved.leaseKey());
         ctx.fileId = open.fileId();
         LeaseManager leases = files.leases();

@@ -2,6 +2,7 @@ package dev.haven.smb.server;
 
 import dev.haven.files.FileServiceException;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.files.lock.LockSequenceTable;
 import dev.haven.files.lock.PendingLock;
 import dev.haven.smb.wire.LockResponse;
 import dev.haven.smb.wire.NtStatus;
@@ -20,8 +21,34 @@ final class LockHandler {
     private static final int UNLOCK = dev.haven.smb.wire.LockRequest.UNLOCK;
     private static final int FAIL = dev.haven.smb.wire.LockRequest.FAIL_IMMEDIATELY;
 
+    /**
+     * [MS-SMB2] 3.3.5.14: on SMB 3.x (this server offers multichannel there, so any open may see
+     * a request again on another channel; durable opens after a reconnect) a LOCK whose LockSequence bucket already
+     * records its sequence number is a replay after a channel failure: it succeeds without
+     * locking again. The bucket is invalidated before the request runs and set when it succeeds.
+     */
     Reply handle(RequestContext ctx, dev.haven.smb.wire.LockRequest req) throws SmbStatusException {
         SmbOpen open = Opens.find(ctx, req.fileId());
+        if (!ctx.connection.dialect.isSmb3()) {
+            return lock(ctx, open, req);
+        }
+        LockSequenceTable sequences = open.lockSequences();
+        synchronized (sequences) {
+            if (sequences.isReplay(req.lockSequence())) {
+                return Reply.ok(new LockResponse());
+            }
+            sequences.beginProcessing(req.lockSequence());
+        }
+        Reply r = lock(ctx, open, req);
+        if (r instanceof Reply.Respond done && NtStatus.SUCCESS.equals(done.status())) {
+            synchronized (sequences) {
+                sequences.recordSuccess(req.lockSequence());
+            }
+        }
+        return r;
+    }
+
+    private Reply lock(RequestContext ctx, SmbOpen open, dev.haven.smb.wire.LockRequest req) throws SmbStatusException {
         boolean unlocking = req.locks().get(0).flags() == UNLOCK;
         List<LockRequest> wanted = new ArrayList<>();
         for (dev.haven.smb.wire.LockRequest.Element e : req.locks()) {

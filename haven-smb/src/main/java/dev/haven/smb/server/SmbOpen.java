@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.durable.DurableHandle;
+import dev.haven.files.lock.LockSequenceTable;
 import dev.haven.files.service.Open;
 import dev.haven.smb.wire.Smb2FileId;
 
@@ -19,6 +20,8 @@ final class SmbOpen implements DurableHandle {
     private volatile DirectorySearch search;
     /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
     private volatile long position;
+    /** [MS-SMB2] 3.3.1.10 Open.LockSequenceArray, used for durable opens on SMB 3.x (3.3.5.14). */
+    private volatile LockSequenceTable lockSequences = new LockSequenceTable();
     /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
     private volatile DurableContexts.Granted durable;
 
@@ -45,6 +48,18 @@ final class SmbOpen implements DurableHandle {
 
     void durable(DurableContexts.Granted granted) {
         durable = granted;
+    }
+
+    /** The lock-sequence replay table; lock it while using it (two channels may use one open). */
+    LockSequenceTable lockSequences() {
+        return lockSequences;
+    }
+
+    /** Takes over the state a reconnected open had on its previous session. */
+    void resume(SmbOpen previous) {
+        durable = previous.durable;
+        position = previous.position;
+        lockSequences = previous.lockSequences;
     }
 
     int treeId() {
