@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A mounted HavenFS: the API the file service calls. Production volumes, read-only snapshots and
@@ -27,12 +28,15 @@ public final class HavenFs implements AutoCloseable {
     /** The root directory's inode id. */
     public static final long ROOT = Meta.ROOT;
 
+    private static final AtomicLong MOUNTS = new AtomicLong();
     private final Meta meta;
         private final FileData data;
     private final Blobs blobs;
     private final Namespace names;
     private final Guard guard;
     private final DataPath dataPath;
+    /** This mount's number in the process: mounts of one file system (production, each snapshot view) differ. */
+    private final long mountId = MOUNTS.incrementAndGet();
 
     private HavenFs(Meta meta, MountOptions options) {
         this.meta = meta;
@@ -61,6 +65,15 @@ public final class HavenFs implements AutoCloseable {
     /** The file-system id. */
     public UUID fsId() {
         return meta.superblock().fsId();
+    }
+
+    /**
+     * This mount's number, unique in the process: production and every snapshot view of one file
+     * system share its {@link #fsId()} but hold different files, so whatever is kept per file
+     * (share modes, locks, leases) must tell the mounts apart.
+     */
+    public long mountId() {
+        return mountId;
     }
 
     /** True when names are matched case-insensitively (case preserved). */

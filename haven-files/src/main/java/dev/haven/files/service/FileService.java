@@ -185,11 +185,9 @@ public final class FileService {
     }
 
     static FileKey keyOf(Share share, long inode) {
-        java.util.UUID u = share.fs().fsId();
-        // A read-only mount (a snapshot) has its file system's id but holds other files: its own
-        // share modes and locks, apart from production's and from other snapshots'.
-        long mount = share.fs().isReadOnly() ? System.identityHashCode(share.fs()) * 0x9E3779B97F4A7C15L : 0;
-        return new FileKey(u.getMostSignificantBits() ^ u.getLeastSignificantBits() ^ mount, inode);
+        // Every mount is its own file system for share modes, locks and leases: a read-only
+        // snapshot or a writable snapshot has production's file-system id but other files.
+        return new FileKey(share.fs().mountId(), inode);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 import dev.haven.testkit.ManualClock;
 
 /** A {@link BreakScheduler} that runs due tasks only when the test advances its clock. */
-final class ManualScheduler implements BreakScheduler {
+public final class ManualScheduler implements BreakScheduler {
     private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();
 
@@ -23,7 +23,7 @@ final class ManualScheduler implements BreakScheduler {
         }
     }
 
-    ManualScheduler(ManualClock clock) {
+    public ManualScheduler(ManualClock clock) {
         this.clock = clock;
     }
 
@@ -35,7 +35,7 @@ final class ManualScheduler implements BreakScheduler {
     }
 
     /** Moves the clock forward and runs, in time order, every task that has become due. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         clock.advance(d);
         while (true) {
             Task next = tasks.stream()

@@ -11,6 +11,9 @@ import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lock.LockRequest;
+import dev.haven.fs.FormatOptions;
+import dev.haven.fs.HavenFs;
+import dev.haven.testkit.MemoryBlockDevice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
@@ -330,5 +333,30 @@ class FileServiceTest extends FileServiceFixture {
         VolumeInfo v = service.statfs(share);
         assertEquals(fs.fsId(), v.fsId());
         assertTrue(v.freeBlocks() > 0 && v.freeBlocks() <= v.totalBlocks());
+    }
+
+    @Test
+    void eachMountOfOneFileSystemKeepsItsOwnShareModesAndLocks() throws Exception {
+        // A writable snapshot view has production's file-system id but other files: an open or a
+        // lock there must not conflict with production's (and the reverse).
+        MemoryBlockDevice device = new MemoryBlockDevice("prod", 4096, 16384);
+        try (HavenFs prod = HavenFs.format(device, new FormatOptions(true, java.time.Clock.systemUTC()))) {
+            Share production = Share.of("data", prod, false);
+            service.close(service.open(production, path("f"), CreateDisposition.CREATE, OpenOptions.NONE, ALL,
+                    ShareAccess.ALL, USER).open());
+            prod.sync();
+            try (HavenFs view = HavenFs.mount(device.copy("view"))) {
+                assertEquals(prod.fsId(), view.fsId());
+                Share snapshot = Share.of("snap", view, false);
+                Open a = service.open(production, path("f"), CreateDisposition.OPEN, OpenOptions.NONE, ALL,
+                        ShareAccess.NONE, USER).open();
+                Open b = service.open(snapshot, path("f"), CreateDisposition.OPEN, OpenOptions.NONE, ALL,
+                        ShareAccess.NONE, USER).open();
+                service.lock(a, List.of(new LockRequest(0, 100, true)));
+                service.lock(b, List.of(new LockRequest(0, 100, true)));
+                service.close(a);
+                service.close(b);
+            }
+        }
     }
 }

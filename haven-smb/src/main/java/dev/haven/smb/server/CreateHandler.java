@@ -16,6 +16,7 @@ import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.CreateContext;
+import dev.haven.smb.wire.HeaderFlags;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,15 @@ final class CreateHandler {
         DurableContexts.Ask durable = DurableContexts.of(req, ctx.connection.dialect.isSmb3());
         if (durable instanceof DurableContexts.Reconnect r) {
             return DurableReconnect.reconnect(ctx, req, r);
+        }
+        if (durable instanceof DurableContexts.V2 v && HeaderFlags.has(ctx.header.flags(), HeaderFlags.REPLAY_OPERATION)) {
+            // [MS-SMB2] 3.3.5.9.10: a replayed durable v2 CREATE (its answer was lost with a
+            // channel) gets the open it already made, answered as it was then.
+            SmbOpen made = ctx.session.openByCreateGuid(v.createGuid());
+            if (made != null && made.treeId() == ctx.tree.treeId() && made.created() != null) {
+                ctx.fileId = made.fileId();
+                return Reply.ok(made.created());
+            }
         }
         if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
             // [MS-SMB2] 3.3.5.9: an ImpersonationLevel outside 2.2.13's set is STATUS_BAD_IMPERSONATION_LEVEL.
@@ -141,7 +151,11 @@ final class CreateHandler {
             open.durable(durable);
             contexts.add(DurableContexts.response(durable));
         }
-        return Reply.ok(new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
-                InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(), contexts));
+        CreateResponse response = new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
+                InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(), contexts);
+        if (durable != null) {
+            open.created(response);
+        }
+        return Reply.ok(response);
     }
 }

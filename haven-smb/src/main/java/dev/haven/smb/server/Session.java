@@ -220,6 +220,17 @@ final class Session {
         return open.id().value().getLeastSignificantBits();
     }
 
+    /** The open a durable v2 CREATE with {@code createGuid} made on this session, or null ([MS-SMB2] 3.3.5.9.10). */
+    SmbOpen openByCreateGuid(java.util.UUID createGuid) {
+        for (SmbOpen o : opens.values()) {
+            DurableContexts.Granted d = o.durable();
+            if (d != null && createGuid.equals(d.createGuid())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     SmbOpen open(long volatileId) {
         return opens.get(volatileId);
     }

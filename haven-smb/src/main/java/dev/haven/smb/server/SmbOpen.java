@@ -3,6 +3,7 @@ package dev.haven.smb.server;
 import dev.haven.files.durable.DurableHandle;
 import dev.haven.files.lock.LockSequenceTable;
 import dev.haven.files.service.Open;
+import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.Smb2FileId;
 
 /**
@@ -20,6 +21,8 @@ final class SmbOpen implements DurableHandle {
     private volatile DirectorySearch search;
     /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
     private volatile long position;
+    /** The answer to the CREATE that made this open, for a replay of that CREATE ([MS-SMB2] 3.3.5.9.10). */
+    private volatile CreateResponse created;
     /** [MS-SMB2] 3.3.1.10 Open.LockSequenceArray, used for durable opens on SMB 3.x (3.3.5.14). */
     private volatile LockSequenceTable lockSequences = new LockSequenceTable();
     /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
@@ -50,6 +53,15 @@ final class SmbOpen implements DurableHandle {
         durable = granted;
     }
 
+    /** The CREATE response this open was made with, or null. */
+    CreateResponse created() {
+        return created;
+    }
+
+    void created(CreateResponse response) {
+        created = response;
+    }
+
     /** The lock-sequence replay table; lock it while using it (two channels may use one open). */
     LockSequenceTable lockSequences() {
         return lockSequences;
@@ -58,6 +70,7 @@ final class SmbOpen implements DurableHandle {
     /** Takes over the state a reconnected open had on its previous session. */
     void resume(SmbOpen previous) {
         durable = previous.durable;
+        created = previous.created;
         position = previous.position;
         lockSequences = previous.lockSequences;
     }
