@@ -8,6 +8,12 @@ package dev.haven.files.lease;
 public enum BreakCause {
     /** An open of the file by another key: write caching goes ([MS-FSA] 2.1.4.12, Operation OPEN). */
     OPEN(LeaseState.WRITE_CACHING),
+    /**
+     * An open that asks only for attributes, READ_CONTROL and SYNCHRONIZE: a stat open for
+     * leases, which keep their caching, but not for oplocks, which lose write caching as for
+     * {@link #OPEN} (Windows and Samba: smb2.lease.statopen4, smb2.oplock's stat opens).
+     */
+    OPLOCK_ONLY_OPEN(LeaseState.WRITE_CACHING),
     /** An open with disposition SUPERSEDE, OVERWRITE or OVERWRITE_IF: all caching goes. */
     OPEN_OVERWRITE(LeaseState.READ_CACHING | LeaseState.WRITE_CACHING | LeaseState.HANDLE_CACHING),
     /**
@@ -67,7 +73,7 @@ public enum BreakCause {
         return switch (this) {
             case WRITE -> write;
             case LOCK -> write && !(lease && handle);
-            case OPEN, OPEN_OVERWRITE, HANDLE_CONFLICT, READ -> write || handle;
+            case OPEN, OPLOCK_ONLY_OPEN, OPEN_OVERWRITE, HANDLE_CONFLICT, READ -> write || handle;
         };
     }
 }

@@ -46,6 +46,9 @@ final class FileOplocks {
             if (h.key.equals(requester) && !breaksOwnLevelII(h, cause)) {
                 continue; // [MS-SMB2] 3.3.5.9.8: opens with the same lease key do not break each other
             }
+            if (h.isLease() && cause == BreakCause.OPLOCK_ONLY_OPEN) {
+                continue;
+            }
             LeaseState base = h.base();
             LeaseState target = h.isLease() ? cause.leaseTarget(base) : cause.oplockTarget(base);
             if (!target.equals(base)) {

@@ -77,7 +77,8 @@ final class CachingOpens {
         ShareModeOpen candidate = new ShareModeOpen(file, OpenId.random(), granted, shareAccess, false);
         boolean conflict = shareModes.opensOf(file).stream().anyMatch(candidate::conflictsWith);
         BreakCause cause = conflict ? BreakCause.HANDLE_CONFLICT
-                : disposition.truncatesExisting() ? BreakCause.OPEN_OVERWRITE : BreakCause.OPEN;
+                : disposition.truncatesExisting() ? BreakCause.OPEN_OVERWRITE
+                : (desired.bits() & ~NO_CACHING_ACCESS) == 0 ? BreakCause.OPLOCK_ONLY_OPEN : BreakCause.OPEN;
         return leases.breakFor(file, requester, cause);
     }
 

@@ -6,18 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haven.files.AccessMask;
+import dev.haven.files.ClientGuid;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
+import dev.haven.files.LeaseKey;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lease.BreakNotification;
 import dev.haven.files.lease.BreakWait;
 import dev.haven.files.lease.CachingRequest;
+import dev.haven.files.lease.LeaseState;
 import dev.haven.files.lease.OplockLevel;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.testkit.MemoryBlockDevice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,5 +98,22 @@ class CachingOpensTest {
         assertEquals(OplockLevel.NONE, b.to());
         assertFalse(b.ackRequired());
         assertEquals(OplockLevel.NONE, service.leases().oplockOf(reader.id()));
+    }
+
+    @Test
+    void aReadControlOpenKeepsALeaseButBreaksABatchOplock() {
+        AccessMask readControl = AccessMask.of(AccessMask.READ_CONTROL | AccessMask.SYNCHRONIZE);
+        CachingRequest rwh = new CachingRequest.Lease(new ClientGuid(new UUID(1, 1)),
+                new LeaseKey(1, 2), LeaseState.RWH,
+                LeaseKey.ZERO, 0, false);
+        Open leased = open(CreateDisposition.CREATE, ALL, ShareAccess.ALL, rwh).open();
+        assertTrue(breaksBefore(CreateDisposition.OPEN, readControl, ShareAccess.ALL).isDone(),
+                "a stat open for leases (smb2.lease.statopen4)");
+        assertEquals(List.of(), breaks);
+        service.close(leased);
+        open(CreateDisposition.OPEN, ALL, ShareAccess.ALL, BATCH);
+        assertFalse(breaksBefore(CreateDisposition.OPEN, readControl, ShareAccess.ALL).isDone(),
+                "not a stat open for oplocks");
+        assertEquals(OplockLevel.LEVEL_II, ((BreakNotification.OplockBreak) breaks.get(0)).to());
     }
 }

@@ -11,4 +11,7 @@ interface ConnectionOutput {
 
     /** Writes one SMB2 payload (the transport header is added); called on the serial executor. */
     void send(byte[] payload);
+
+    /** True once the transport is gone (its cleanup may still be queued on the serial executor). */
+    boolean isClosed();
 }

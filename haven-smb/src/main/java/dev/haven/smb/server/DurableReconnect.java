@@ -14,8 +14,10 @@ import dev.haven.files.service.OpenResult;
 import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Durable reconnects ([MS-SMB2] 3.3.5.9.7 DHnC, 3.3.5.9.12 DH2C): a CREATE that names a
@@ -25,13 +27,42 @@ import java.util.Optional;
  * Who may take an open back is the file service's rule ({@link DurableOpens#reclaim}).
  */
 final class DurableReconnect {
+    /** How long a reconnect waits for the server to finish the client's cut connection. */
+    private static final Duration CUT_WAIT = Duration.ofSeconds(2);
+
     private DurableReconnect() {
+    }
+
+    /**
+     * A reconnect may overtake the end of the client's old connection: the client saw it cut, the
+     * server has not processed it yet, so the open is still attached to the old session. When every
+     * connection of the sessions holding the open is already closed, this waits (bounded, blocking
+     * only this new connection) until the server has preserved the open; an open whose session
+     * still has a live connection is really in use, and the reconnect fails as 3.3.5.9.7 says.
+     */
+    private static PreservedOpen afterCutConnection(RequestContext ctx, long durableId) {
+        long deadline = System.nanoTime() + CUT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Session> holders = ctx.server().sessions().holding(durableId);
+            if (holders.isEmpty()) {
+                return ctx.server().fileService().durable().find(durableId);
+            }
+            boolean allCut = holders.stream().allMatch(s -> s.connections().stream().allMatch(c -> c.output.isClosed()));
+            if (!allCut) {
+                return null;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return null;
     }
 
     static Reply reconnect(RequestContext ctx, CreateRequest req, DurableContexts.Reconnect r) throws SmbStatusException {
         FileService files = ctx.server().fileService();
         long durableId = r.fileId().persistent();
         PreservedOpen preserved = files.durable().find(durableId);
+        if (preserved == null) {
+            preserved = afterCutConnection(ctx, durableId);
+        }
         if (preserved == null || !(preserved.handle() instanceof SmbOpen) || ctx.tree.share() == null
                 || preserved.handle().open().share() != ctx.tree.share().storage()) {
             throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no preserved open " + r.fileId() + " on this share");

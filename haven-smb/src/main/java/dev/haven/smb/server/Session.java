@@ -220,6 +220,16 @@ final class Session {
         return open.id().value().getLeastSignificantBits();
     }
 
+    /** The open whose FileId has this persistent part, or null. */
+    SmbOpen openByDurableId(long durableId) {
+        for (SmbOpen o : opens.values()) {
+            if (o.fileId().persistent() == durableId) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** The open a durable v2 CREATE with {@code createGuid} made on this session, or null ([MS-SMB2] 3.3.5.9.10). */
     SmbOpen openByCreateGuid(java.util.UUID createGuid) {
         for (SmbOpen o : opens.values()) {

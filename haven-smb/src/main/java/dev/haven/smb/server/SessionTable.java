@@ -64,6 +64,17 @@ final class SessionTable {
         return bound;
     }
 
+    /** The sessions that hold an open with this durable id. */
+    List<Session> holding(long durableId) {
+        List<Session> holders = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (s.openByDurableId(durableId) != null) {
+                holders.add(s);
+            }
+        }
+        return holders;
+    }
+
     int size() {
         return sessions.size();
     }

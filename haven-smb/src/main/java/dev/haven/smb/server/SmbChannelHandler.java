@@ -109,6 +109,11 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
         }
 
         @Override
+        public boolean isClosed() {
+            return !ctx.channel().isActive();
+        }
+
+        @Override
         public void send(byte[] payload) {
             if (ctx.channel().isActive()) {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(transportHeader(payload.length), payload));

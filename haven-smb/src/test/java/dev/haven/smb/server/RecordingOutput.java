@@ -23,6 +23,11 @@ final class RecordingOutput implements ConnectionOutput {
         sent.add(payload);
     }
 
+    @Override
+    public boolean isClosed() {
+        return false;
+    }
+
     /** Runs the queued tasks (and those they queue) on the calling thread. */
     void runTasks() {
         Runnable next;
