@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ignored (3.3.5.9: unknown contexts are ignored). A CREATE that breaks another holder's caching
  * and must wait for its acknowledgment goes asynchronous and completes when the break ends
  * (acknowledged, timed out, or the holder closed): the holder may be on this very connection,
- * so the serial executor is never blocked. TWrp and @GMT- tokens open a previous version
+ * so the serial executor is never blocked. MxAc and QFid are answered by {@link CreateQueries}. TWrp and @GMT- tokens open a previous version
  * ({@link PreviousVersions}).
  */
 final class CreateHandler {
@@ -34,7 +34,7 @@ final class CreateHandler {
 
     /** One CREATE being served, kept while it waits for breaks. */
     private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
-            CreateCaching caching) {}
+            CreateCaching caching, CreateQueries queries) {}
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         if (IpcPipes.isIpc(ctx)) {
@@ -62,7 +62,8 @@ final class CreateHandler {
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
                 (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
-        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req)), null);
+        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req),
+                CreateQueries.of(req)), null);
     }
 
     /**
@@ -127,6 +128,7 @@ final class CreateHandler {
         FileAttributes a = result.attributes();
         return Reply.ok(new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
                 InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(),
-                c.caching().responseContexts(result)));
+                java.util.stream.Stream.concat(c.caching().responseContexts(result).stream(),
+                        c.queries().answers(ctx, result).stream()).toList()));
     }
 }

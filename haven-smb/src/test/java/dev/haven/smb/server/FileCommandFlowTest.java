@@ -158,6 +158,27 @@ class FileCommandFlowTest {
         assertEquals(NtStatus.END_OF_FILE, header(eof).status());
     }
 
+    /** [MS-SMB2] 2.2.14.2.5 and 2.2.14.2.9: MxAc answers the creator's full control, QFid the file's id. */
+    @Test
+    void answersMaximalAccessAndOnDiskIdWhenAsked() throws Exception {
+        List<dev.haven.smb.wire.CreateContext> asks = List.of(new dev.haven.smb.wire.CreateContext("MxAc", new byte[0]),
+                new dev.haven.smb.wire.CreateContext("QFid", new byte[0]));
+        CreateResponse r = CreateResponse.decode(new WireReader(exchange(signed(request(Command.CREATE,
+                new CreateRequest(0, 2, 0x00120089, 0, 7, 2, 0, "q", asks)::encodeBody)))));
+        assertEquals(List.of("MxAc", "QFid"), r.createContexts().stream().map(dev.haven.smb.wire.CreateContext::name).toList());
+        ByteBuffer mxac = ByteBuffer.wrap(r.createContexts().get(0).data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0, mxac.getInt(), "QueryStatus");
+        assertEquals(0x001F01FF, mxac.getInt(), "the creator owns the file");
+        ByteBuffer qfid = ByteBuffer.wrap(r.createContexts().get(1).data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(32, qfid.remaining());
+        assertEquals(fs.resolve("q").id(), qfid.getLong(), "DiskFileId is the inode, as FileInternalInformation says");
+        assertEquals(0, CreateResponse.decode(new WireReader(exchange(signed(create("q", 1, 0))))).createContexts().size(),
+                "nothing asked, nothing answered");
+        byte[] bad = exchange(signed(request(Command.CREATE, new CreateRequest(0, 2, 0x00120089, 0, 7, 1, 0, "q",
+                List.of(new dev.haven.smb.wire.CreateContext("MxAc", new byte[4])))::encodeBody)));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(bad).status());
+    }
+
     @Test
     void listingEndsWithNoMoreFilesAndAMissingPatternIsNoSuchFile() throws Exception {
         Smb2FileId dir = CreateResponse.decode(new WireReader(exchange(signed(create("", 1, 0))))).fileId();
