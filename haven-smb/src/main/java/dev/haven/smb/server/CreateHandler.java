@@ -49,11 +49,12 @@ final class CreateHandler {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "CREATE name with a leading backslash");
         }
         // [MS-FSCC] 2.1.4: "dir\\file:stream:$DATA" names a stream of dir\\file.
-        int lastSeparator = req.name().lastIndexOf('\\');
-        StreamName last = StreamName.split(req.name().substring(lastSeparator + 1));
+        String name = slashesAsSeparators(req.name());
+        int lastSeparator = name.lastIndexOf('\\');
+        StreamName last = StreamName.split(name.substring(lastSeparator + 1));
         // [MS-SMB2] 2.2.13.2.7 TWrp and @GMT- path tokens: the open may go to a previous version.
         PreviousVersions.Target target = PreviousVersions.resolve(ctx.tree.share(), share,
-                req.name().substring(0, lastSeparator + 1) + last.base(), req);
+                name.substring(0, lastSeparator + 1) + last.base(), req);
         share = target.share();
         SharePath path = target.path();
         int options = req.createOptions();
@@ -64,6 +65,16 @@ final class CreateHandler {
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
         return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req),
                 CreateQueries.of(req)), null);
+    }
+
+    /**
+     * '/' separates components as '\\' does, as Samba accepts it (smbtorture's smb2.twrp.listdir
+     * opens "subdir/hardlink"); Windows answers STATUS_OBJECT_NAME_INVALID. A stream name keeps its '/'.
+     */
+    private static String slashesAsSeparators(String name) {
+        int colon = name.indexOf(':');
+        int end = colon < 0 ? name.length() : colon;
+        return name.substring(0, end).replace('/', '\\') + name.substring(end);
     }
 
     /**
