@@ -53,6 +53,12 @@ public final class ExtendedAttributes {
         return all.isEmpty() ? 0 : packedSize(all);
     }
 
+    /** True when one of the file's EAs has FILE_NEED_EA ([MS-FSA] 2.1.5.1.2.1: FILE_NO_EA_KNOWLEDGE opens fail). */
+    public static boolean needsEaKnowledge(Open open) {
+        return FsCall.run(() -> read(open.share().fs(), file(open))).stream()
+                .anyMatch(ea -> (ea.flags() & ExtendedAttribute.NEED_EA) != 0);
+    }
+
     /** Applies {@code changes} in order (a zero-length value removes); needs FILE_WRITE_EA. */
     public static void set(Open open, List<ExtendedAttribute> changes) {
         need(open, AccessMask.FILE_WRITE_EA, "write EAs");

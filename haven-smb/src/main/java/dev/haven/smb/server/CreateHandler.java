@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ignored (3.3.5.9: unknown contexts are ignored). A CREATE that breaks another holder's caching
  * and must wait for its acknowledgment goes asynchronous and completes when the break ends
  * (acknowledged, timed out, or the holder closed): the holder may be on this very connection,
- * so the serial executor is never blocked. MxAc and QFid are answered by {@link CreateQueries}. TWrp and @GMT- tokens open a previous version
+ * so the serial executor is never blocked. ExtA, MxAc and QFid are {@link FileContexts}. TWrp
+ * and @GMT- tokens open a previous version
  * ({@link PreviousVersions}).
  */
 final class CreateHandler {
@@ -34,7 +35,7 @@ final class CreateHandler {
 
     /** One CREATE being served, kept while it waits for breaks. */
     private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
-            CreateCaching caching, CreateQueries queries) {}
+            CreateCaching caching, FileContexts file) {}
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         if (IpcPipes.isIpc(ctx)) {
@@ -64,7 +65,7 @@ final class CreateHandler {
                 (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
         return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req),
-                CreateQueries.of(req)), null);
+                FileContexts.of(req, last.stream() != null && !last.stream().isEmpty())), null);
     }
 
     /**
@@ -131,6 +132,7 @@ final class CreateHandler {
                 CreateDisposition.ofCode(req.createDisposition()), c.options(), AccessMask.of(req.desiredAccess()),
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token),
                 c.caching().request());
+        c.file().apply(ctx, result);
         String stream = c.options().stream();
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
                 String.join("\\", c.path().components()) + (stream == null || stream.isEmpty() ? "" : ":" + stream));
@@ -140,6 +142,6 @@ final class CreateHandler {
         return Reply.ok(new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
                 InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(),
                 java.util.stream.Stream.concat(c.caching().responseContexts(result).stream(),
-                        c.queries().answers(ctx, result).stream()).toList()));
+                        c.file().answers(ctx, result).stream()).toList()));
     }
 }

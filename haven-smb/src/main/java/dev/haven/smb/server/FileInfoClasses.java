@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.service.ExtendedAttributes;
 import dev.haven.files.service.FileAttributes;
 import dev.haven.files.service.StreamInfo;
 import dev.haven.smb.Dialect;
@@ -42,7 +43,7 @@ final class FileInfoClasses {
             case BASIC -> basic(w, a);
             case STANDARD -> standard(w, a);
             case INTERNAL -> w.u64(a.fileId());
-            case EA -> w.u32(0);
+            case EA -> w.u32(ExtendedAttributes.size(open.open()));
             case ACCESS -> w.u32(open.open().granted().bits());
             case POSITION -> w.u64(open.position());
             case MODE -> w.u32(0);
@@ -84,7 +85,7 @@ final class FileInfoClasses {
     private static InfoEncoding.Encoded all(WireWriter w, SmbOpen open, FileAttributes a) {
         basic(w, a);
         standard(w, a);
-        w.u64(a.fileId()).u32(0).u32(open.open().granted().bits()).u64(open.position()).u32(0).u32(0);
+        w.u64(a.fileId()).u32(ExtendedAttributes.size(open.open())).u32(open.open().granted().bits()).u64(open.position()).u32(0).u32(0);
         return name(w, "\\" + open.path(), ALL_FIXED);
     }
 

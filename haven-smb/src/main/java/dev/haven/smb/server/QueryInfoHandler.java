@@ -22,6 +22,9 @@ final class QueryInfoHandler {
                     yield FileInfoClasses.streams(ctx.server().fileService().streams(open.open()))
                             .reply(req.outputBufferLength());
                 }
+                if (req.fileInfoClass() == EaQuery.FULL_EA) {
+                    yield EaQuery.query(open, req);
+                }
                 if (req.fileInfoClass() == FileInfoClasses.NORMALIZED_NAME) {
                     yield FileInfoClasses.normalizedName(ctx.connection.dialect, NormalizedName.of(open.open(), '\\'))
                             .reply(req.outputBufferLength());

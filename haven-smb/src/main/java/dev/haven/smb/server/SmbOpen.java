@@ -18,6 +18,8 @@ final class SmbOpen {
     private volatile DirectorySearch search;
     /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
     private volatile long position;
+    /** The next EA a FileFullEaInformation query without restart returns ({@link EaQuery}). */
+    private volatile int eaIndex;
 
     SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
         this.fileId = fileId;
@@ -61,5 +63,13 @@ final class SmbOpen {
 
     void position(long p) {
         position = p;
+    }
+
+    int eaIndex() {
+        return eaIndex;
+    }
+
+    void eaIndex(int i) {
+        eaIndex = i;
     }
 }

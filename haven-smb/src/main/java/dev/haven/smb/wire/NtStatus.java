@@ -63,6 +63,7 @@ public record NtStatus(int code) {
     public static final NtStatus EAS_NOT_SUPPORTED = new NtStatus(0xC000004F);
     public static final NtStatus EA_TOO_LARGE = new NtStatus(0xC0000050);
     public static final NtStatus NO_EAS_ON_FILE = new NtStatus(0xC0000052);
+    public static final NtStatus NO_MORE_EAS = new NtStatus(0x80000012);
     public static final NtStatus BUFFER_OVERFLOW = new NtStatus(0x80000005);
     public static final NtStatus NO_MORE_FILES = new NtStatus(0x80000006);
 
@@ -122,6 +123,7 @@ public record NtStatus(int code) {
             Map.entry(EAS_NOT_SUPPORTED.code, "STATUS_EAS_NOT_SUPPORTED"),
             Map.entry(EA_TOO_LARGE.code, "STATUS_EA_TOO_LARGE"),
             Map.entry(NO_EAS_ON_FILE.code, "STATUS_NO_EAS_ON_FILE"),
+            Map.entry(NO_MORE_EAS.code, "STATUS_NO_MORE_EAS"),
             Map.entry(BUFFER_OVERFLOW.code, "STATUS_BUFFER_OVERFLOW"),
             Map.entry(NO_MORE_FILES.code, "STATUS_NO_MORE_FILES"));
 
