@@ -53,6 +53,24 @@ public final class ExtendedAttributes {
         return all.isEmpty() ? 0 : packedSize(all);
     }
 
+    /**
+     * The EaSize a directory listing reports for the entry whose inode is {@code inode} in
+     * {@code share} ([MS-FSCC] 2.4.14, 2.4.17): as {@link #size}; 0 for an entry gone meanwhile.
+     */
+    public static int sizeOf(Share share, long inode) {
+        return FsCall.run(() -> {
+            try {
+                List<ExtendedAttribute> all = read(share.fs(), inode);
+                return all.isEmpty() ? 0 : packedSize(all);
+            } catch (FsException e) {
+                if (e.error() == FsError.NOT_FOUND) {
+                    return 0;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** True when one of the file's EAs has FILE_NEED_EA ([MS-FSA] 2.1.5.1.2.1: FILE_NO_EA_KNOWLEDGE opens fail). */
     public static boolean needsEaKnowledge(Open open) {
         return FsCall.run(() -> read(open.share().fs(), file(open))).stream()

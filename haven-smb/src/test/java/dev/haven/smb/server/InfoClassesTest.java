@@ -22,12 +22,12 @@ class InfoClassesTest {
     @Test
     void directoryClassesHaveTheirFixedSizesPlusTheName() {
         int name = 2 * "abc".length();
-        assertEquals(64 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.DIRECTORY, "abc", FILE).length);
-        assertEquals(68 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.FULL_DIRECTORY, "abc", FILE).length);
-        assertEquals(80 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_FULL_DIRECTORY, "abc", FILE).length);
-        assertEquals(94 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.BOTH_DIRECTORY, "abc", FILE).length);
-        assertEquals(104 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_BOTH_DIRECTORY, "abc", FILE).length);
-        assertEquals(12 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.NAMES, "abc", FILE).length);
+        assertEquals(64 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(68 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.FULL_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(80 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_FULL_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(94 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.BOTH_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(104 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_BOTH_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(12 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.NAMES, "abc", FILE, 0).length);
     }
 
     @Test
