@@ -59,6 +59,10 @@ public enum FileServiceError {
     RANGE_BEYOND_END,
     /** STATUS_FILE_TOO_LARGE: an offset or size beyond what the file system holds. */
     FILE_TOO_LARGE,
+    /** STATUS_INVALID_EA_NAME: an extended attribute name [MS-FSCC] 2.4.15 does not allow. */
+    INVALID_EA_NAME,
+    /** STATUS_EA_TOO_LARGE: a file's extended attributes would pass their size limit. */
+    EA_TOO_LARGE,
     /** STATUS_UNEXPECTED_IO_ERROR: the storage failed (fail-stop) or is closed. */
     IO_ERROR,
     /** STATUS_FILE_CORRUPT_ERROR: on-disk metadata failed a check. */

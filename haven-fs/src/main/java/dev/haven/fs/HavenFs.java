@@ -125,6 +125,11 @@ public final class HavenFs implements AutoCloseable {
         return guard.read(() -> meta.require(names.requireEntry(dir, name).inode()));
     }
 
+    /** The name {@code name} has in {@code dir} as stored: its own case on a case-insensitive file system. */
+    public String storedName(long dir, String name) throws FsException {
+        return guard.read(() -> names.requireEntry(dir, name).name());
+    }
+
     /** Resolves a '/'-separated path from the root without following symlinks. */
     public Inode resolve(String path) throws FsException {
         return guard.read(() -> {

@@ -42,6 +42,29 @@ final class PreviousVersionsFixture {
         fs.sync();
     }
 
+    /**
+     * Writes {@code content} to the named stream {@code name:stream} through the node's file
+     * service (streams live where haven-files keeps them); returns the stream's size.
+     */
+    static int writeStream(Node node, String name, String stream, String content) {
+        dev.haven.files.service.FileService files = node.virtualServers().get(0).files();
+        dev.haven.files.service.Share share = dev.haven.files.service.Share.of("data", data(node).fs(), false);
+        dev.haven.files.service.Principal fixture = new dev.haven.files.service.Principal("fixture",
+                dev.haven.files.security.Token.ofUser(dev.haven.files.security.Sid.parse("S-1-5-21-9-9-9-1000")));
+        dev.haven.files.service.Open open = files.open(share, dev.haven.files.service.SharePath.parse(name, '/'),
+                dev.haven.files.service.CreateDisposition.OVERWRITE_IF,
+                new dev.haven.files.service.OpenOptions(false, false, false, false, 0, null, stream),
+                dev.haven.files.AccessMask.of(dev.haven.files.AccessMask.FILE_WRITE_DATA),
+                dev.haven.files.ShareAccess.ALL, fixture).open();
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        try {
+            files.write(open, 0, ByteBuffer.wrap(bytes), true);
+        } finally {
+            files.close(open);
+        }
+        return bytes.length;
+    }
+
     /** Makes {@code /subdir/hardlink} as a second name of {@code /name} (what smb2.twrp.listdir lists). */
     static void hardlinkInSubdir(Node node, String name) throws IOException {
         HavenFs fs = data(node).fs();

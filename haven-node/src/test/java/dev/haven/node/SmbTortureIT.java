@@ -31,6 +31,7 @@ class SmbTortureIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SLOW_TIMEOUT = Duration.ofSeconds(180);
     private static final String TWRP_FILE = "twrp-file.txt";
+    private static final String TWRP_STREAM = "twrp-stream";
 
     @TempDir
     Path tmp;
@@ -74,14 +75,17 @@ class SmbTortureIT {
 
     /**
      * What smb2.twrp needs: a file and a read-only snapshot that exist ({@code twrp_file},
-     * {@code twrp_snapshot}), and {@code subdir/hardlink} in that snapshot (smb2.twrp.listdir).
+     * {@code twrp_snapshot}), {@code subdir/hardlink} in that snapshot (smb2.twrp.listdir) and a
+     * named stream of the file with its size (smb2.twrp.stream).
      */
     private static List<String> twrpOptions(Node node) throws IOException {
         PreviousVersionsFixture.write(node, TWRP_FILE, "before the snapshot");
         PreviousVersionsFixture.hardlinkInSubdir(node, TWRP_FILE);
+        int streamSize = PreviousVersionsFixture.writeStream(node, TWRP_FILE, TWRP_STREAM, "a stream in the snapshot");
         String snapshot = PreviousVersionsFixture.snapshot(node);
         PreviousVersionsFixture.write(node, TWRP_FILE, "after the snapshot");
-        return List.of("--option=torture:twrp_file=" + TWRP_FILE, "--option=torture:twrp_snapshot=" + snapshot);
+        return List.of("--option=torture:twrp_file=" + TWRP_FILE, "--option=torture:twrp_snapshot=" + snapshot,
+                "--option=torture:twrp_stream=" + TWRP_STREAM, "--option=torture:twrp_stream_size=" + streamSize);
     }
 
     /** A test missing from expected.tsv is expected to PASS. */

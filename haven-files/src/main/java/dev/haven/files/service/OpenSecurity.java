@@ -57,6 +57,26 @@ final class OpenSecurity {
         return granted;
     }
 
+    /**
+     * The rights {@code principal} could get opening {@code open}'s file again ([MS-SMB2]
+     * 3.3.5.9.5): what its DACL and its directory's give, less what a read-only file never grants.
+     */
+    static int maximal(Open open, Principal principal) {
+        Share share = open.share();
+        Open.Location at = open.location();
+        // A named stream has the access of the file it belongs to, whose directory its path names.
+        long ino = open.streamOf() != 0 ? open.streamOf() : open.inode();
+        Inode parent = at == null ? null
+                : open.streamOf() != 0 ? PathResolver.parentOf(share, at.path()) : FsCall.run(() -> share.fs().attributes(at.parent()));
+        return FsCall.run(() -> {
+            Inode file = share.fs().attributes(ino);
+            int allowed = FileSecurity.allowed(descriptor(share, file, parent == null ? 0 : parent.id()),
+                    parent == null ? null : descriptor(share, parent, parent.parent()), principal.token());
+            boolean readOnlyFile = !file.isDirectory() && (file.dosAttributes() & READONLY) != 0;
+            return readOnlyFile ? allowed & ~READONLY_DENIES : allowed;
+        });
+    }
+
     /** Refuses a create the directory's DACL does not allow, or a read-only file to delete on close. */
     static void checkCreate(Share share, Inode parent, OpenOptions options, Principal principal) {
         if (options.deleteOnClose() && !options.directory() && (options.createAttributes() & READONLY) != 0) {

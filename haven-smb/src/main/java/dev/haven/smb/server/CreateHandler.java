@@ -28,10 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ignored (3.3.5.9: unknown contexts are ignored). A CREATE that breaks another holder's caching
  * and must wait for its acknowledgment goes asynchronous and completes when the break ends
  * (acknowledged, timed out, or the holder closed): the holder may be on this very connection,
- * so the serial executor is never blocked. TWrp and @GMT- tokens open a previous version
- * ({@link PreviousVersions}). Durable handles: a reconnect context takes a preserved open back
- * before anything else of the request is looked at ({@link DurableReconnect}); a durable request
- * is granted with the open's caching ({@link DurableContexts}).
+ * so the serial executor is never blocked. ExtA, MxAc and QFid are {@link FileContexts}. TWrp
+ * and @GMT- tokens open a previous version ({@link PreviousVersions}). Durable handles: a
+ * reconnect context takes a preserved open back before anything else of the request is looked at
+ * ({@link DurableReconnect}); a durable request is granted with the open's caching
+ * ({@link DurableContexts}).
  */
 final class CreateHandler {
     private static final System.Logger LOG = System.getLogger(CreateHandler.class.getName());
@@ -40,7 +41,7 @@ final class CreateHandler {
 
     /** One CREATE being served, kept while it waits for breaks. */
     private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
-            CreateCaching caching, DurableContexts.Ask durable) {}
+            CreateCaching caching, FileContexts file, DurableContexts.Ask durable) {}
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         if (IpcPipes.isIpc(ctx)) {
@@ -68,11 +69,12 @@ final class CreateHandler {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "CREATE name with a leading backslash");
         }
         // [MS-FSCC] 2.1.4: "dir\\file:stream:$DATA" names a stream of dir\\file.
-        int lastSeparator = req.name().lastIndexOf('\\');
-        StreamName last = StreamName.split(req.name().substring(lastSeparator + 1));
+        String name = slashesAsSeparators(req.name());
+        int lastSeparator = name.lastIndexOf('\\');
+        StreamName last = StreamName.split(name.substring(lastSeparator + 1));
         // [MS-SMB2] 2.2.13.2.7 TWrp and @GMT- path tokens: the open may go to a previous version.
         PreviousVersions.Target target = PreviousVersions.resolve(ctx.tree.share(), share,
-                req.name().substring(0, lastSeparator + 1) + last.base(), req);
+                name.substring(0, lastSeparator + 1) + last.base(), req);
         share = target.share();
         SharePath path = target.path();
         int options = req.createOptions();
@@ -81,7 +83,18 @@ final class CreateHandler {
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
                 (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
-        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req), durable), null);
+        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req),
+                FileContexts.of(req, last.stream() != null && !last.stream().isEmpty()), durable), null);
+    }
+
+    /**
+     * '/' separates components as '\\' does, as Samba accepts it (smbtorture's smb2.twrp.listdir
+     * opens "subdir/hardlink"); Windows answers STATUS_OBJECT_NAME_INVALID. A stream name keeps its '/'.
+     */
+    private static String slashesAsSeparators(String name) {
+        int colon = name.indexOf(':');
+        int end = colon < 0 ? name.length() : colon;
+        return name.substring(0, end).replace('/', '\\') + name.substring(end);
     }
 
     /**
@@ -138,6 +151,7 @@ final class CreateHandler {
                 CreateDisposition.ofCode(req.createDisposition()), c.options(), AccessMask.of(req.desiredAccess()),
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token),
                 c.caching().request());
+        c.file().apply(ctx, result);
         String stream = c.options().stream();
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
                 String.join("\\", c.path().components()) + (stream == null || stream.isEmpty() ? "" : ":" + stream));
@@ -145,6 +159,7 @@ final class CreateHandler {
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
         List<CreateContext> contexts = new ArrayList<>(c.caching().responseContexts(result));
+        contexts.addAll(c.file().answers(ctx, result));
         DurableContexts.Granted durable = DurableContexts.grant(c.durable(), result,
                 BreakSender.clientGuid(ctx.connection), c.caching().leaseKey());
         if (durable != null) {

@@ -25,8 +25,14 @@ final class DirectoryInfoClasses {
         };
     }
 
+    /** True for the classes with an EaSize field (all but FileDirectoryInformation and FileNamesInformation). */
+    static boolean hasEaSize(int infoClass) {
+        return infoClass == FULL_DIRECTORY || infoClass == ID_FULL_DIRECTORY || infoClass == BOTH_DIRECTORY
+                || infoClass == ID_BOTH_DIRECTORY;
+    }
+
     /** One entry of {@code infoClass} (which {@link #supported} accepts), NextEntryOffset 0. */
-    static byte[] encode(int infoClass, String name, FileAttributes a) {
+    static byte[] encode(int infoClass, String name, FileAttributes a, int eaSize) {
         byte[] raw = InfoEncoding.utf16(name);
         WireWriter w = new WireWriter(128 + raw.length);
         w.u32(0).u32(0);
@@ -36,10 +42,10 @@ final class DirectoryInfoClasses {
         InfoEncoding.times(a).encode(w);
         w.u64(a.size()).u64(a.allocationSize()).u32(a.dosAttributes()).u32(raw.length);
         switch (infoClass) {
-            case FULL_DIRECTORY -> w.u32(0);
-            case ID_FULL_DIRECTORY -> w.u32(0).u32(0).u64(a.fileId());
-            case BOTH_DIRECTORY -> w.u32(0).u8(0).u8(0).bytes(new byte[24]);
-            case ID_BOTH_DIRECTORY -> w.u32(0).u8(0).u8(0).bytes(new byte[24]).u16(0).u64(a.fileId());
+            case FULL_DIRECTORY -> w.u32(eaSize);
+            case ID_FULL_DIRECTORY -> w.u32(eaSize).u32(0).u64(a.fileId());
+            case BOTH_DIRECTORY -> w.u32(eaSize).u8(0).u8(0).bytes(new byte[24]);
+            case ID_BOTH_DIRECTORY -> w.u32(eaSize).u8(0).u8(0).bytes(new byte[24]).u16(0).u64(a.fileId());
             default -> { }
         }
         return w.bytes(raw).toByteArray();

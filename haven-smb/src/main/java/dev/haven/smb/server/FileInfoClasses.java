@@ -1,7 +1,9 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.service.ExtendedAttributes;
 import dev.haven.files.service.FileAttributes;
 import dev.haven.files.service.StreamInfo;
+import dev.haven.smb.Dialect;
 import java.util.List;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.WireWriter;
@@ -23,6 +25,7 @@ final class FileInfoClasses {
     static final int COMPRESSION = 28;
     static final int NETWORK_OPEN = 34;
     static final int ATTRIBUTE_TAG = 35;
+    static final int NORMALIZED_NAME = 48;
     /**
      * The smallest buffers Windows accepts (the C structure sizes, padding included), below which
      * QUERY_INFO fails with STATUS_INFO_LENGTH_MISMATCH; smbtorture's qfile_buffercheck checks them.
@@ -40,7 +43,7 @@ final class FileInfoClasses {
             case BASIC -> basic(w, a);
             case STANDARD -> standard(w, a);
             case INTERNAL -> w.u64(a.fileId());
-            case EA -> w.u32(0);
+            case EA -> w.u32(ExtendedAttributes.size(open.open()));
             case ACCESS -> w.u32(open.open().granted().bits());
             case POSITION -> w.u64(open.position());
             case MODE -> w.u32(0);
@@ -82,7 +85,7 @@ final class FileInfoClasses {
     private static InfoEncoding.Encoded all(WireWriter w, SmbOpen open, FileAttributes a) {
         basic(w, a);
         standard(w, a);
-        w.u64(a.fileId()).u32(0).u32(open.open().granted().bits()).u64(open.position()).u32(0).u32(0);
+        w.u64(a.fileId()).u32(ExtendedAttributes.size(open.open())).u32(open.open().granted().bits()).u64(open.position()).u32(0).u32(0);
         return name(w, "\\" + open.path(), ALL_FIXED);
     }
 
@@ -96,6 +99,18 @@ final class FileInfoClasses {
             throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "the share root has no 8.3 name");
         }
         return name(w, ShortNames.of(last), NAME_FIXED);
+    }
+
+    /**
+     * [MS-FSCC] 2.4.30 FileNormalizedNameInformation (as FileNameInformation, without the leading
+     * backslash: the share root's name is empty); SMB 3.1.1 only ([MS-SMB2] 3.3.5.20.1), earlier
+     * dialects get STATUS_NOT_SUPPORTED as Windows answers.
+     */
+    static InfoEncoding.Encoded normalizedName(Dialect dialect, String path) throws SmbStatusException {
+        if (dialect == null || dialect.compareTo(Dialect.SMB_3_1_1) < 0) {
+            throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "FileNormalizedNameInformation before SMB 3.1.1");
+        }
+        return name(new WireWriter(), path, NAME_FIXED);
     }
 
     private static InfoEncoding.Encoded name(WireWriter w, String name, int fixed) {

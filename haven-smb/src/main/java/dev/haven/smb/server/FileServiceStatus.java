@@ -35,6 +35,8 @@ final class FileServiceStatus {
             case NAME_INVALID -> NtStatus.OBJECT_NAME_INVALID;
             case READ_ONLY -> NtStatus.MEDIA_WRITE_PROTECTED;
             case FILE_TOO_LARGE -> NtStatus.FILE_TOO_LARGE;
+            case INVALID_EA_NAME -> NtStatus.INVALID_EA_NAME;
+            case EA_TOO_LARGE -> NtStatus.EA_TOO_LARGE;
             case RANGE_BEYOND_END -> NtStatus.INVALID_VIEW_SIZE;
             case IO_ERROR -> NtStatus.UNEXPECTED_IO_ERROR;
             case CORRUPT -> NtStatus.FILE_CORRUPT_ERROR;

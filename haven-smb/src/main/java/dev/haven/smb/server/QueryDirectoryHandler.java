@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.service.ExtendedAttributes;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.QueryDirectoryRequest;
 import dev.haven.smb.wire.QueryDirectoryResponse;
@@ -32,7 +33,9 @@ final class QueryDirectoryHandler {
         int last = -1;
         DirectorySearch.Item item;
         while ((item = search.next(ctx.server().fileService(), open.open())) != null) {
-            byte[] entry = DirectoryInfoClasses.encode(req.fileInformationClass(), item.name(), item.attributes());
+            int eaSize = DirectoryInfoClasses.hasEaSize(req.fileInformationClass())
+                    ? ExtendedAttributes.sizeOf(open.open().share(), item.attributes().fileId()) : 0;
+            byte[] entry = DirectoryInfoClasses.encode(req.fileInformationClass(), item.name(), item.attributes(), eaSize);
             int at = last < 0 ? 0 : (out.position() + 7) & ~7;
             if (at + entry.length > budget) {
                 search.pushBack(item);

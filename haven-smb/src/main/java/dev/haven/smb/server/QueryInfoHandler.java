@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.service.FileAttributes;
+import dev.haven.files.service.NormalizedName;
 import dev.haven.smb.wire.ErrorResponse;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.QueryInfoRequest;
@@ -19,6 +20,13 @@ final class QueryInfoHandler {
                 FileInfoAccess.check(req.fileInfoClass(), open.open().granted());
                 if (req.fileInfoClass() == FileInfoClasses.STREAM) {
                     yield FileInfoClasses.streams(ctx.server().fileService().streams(open.open()))
+                            .reply(req.outputBufferLength());
+                }
+                if (req.fileInfoClass() == EaQuery.FULL_EA) {
+                    yield EaQuery.query(open, req);
+                }
+                if (req.fileInfoClass() == FileInfoClasses.NORMALIZED_NAME) {
+                    yield FileInfoClasses.normalizedName(ctx.connection.dialect, NormalizedName.of(open.open(), '\\'))
                             .reply(req.outputBufferLength());
                 }
                 FileAttributes a = ctx.server().fileService().attributes(open.open());

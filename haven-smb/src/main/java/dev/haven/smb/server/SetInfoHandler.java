@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.service.BasicInfo;
+import dev.haven.files.service.ExtendedAttributes;
 import dev.haven.files.service.FileService;
 import dev.haven.files.service.SharePath;
 import dev.haven.files.service.StreamName;
@@ -12,7 +13,8 @@ import dev.haven.smb.wire.WireReader;
 
 /**
  * [MS-SMB2] 3.3.5.21: SET_INFO for the file classes Basic, Rename, Link, Disposition (and
- * DispositionEx), EndOfFile, Allocation and Position (kept per open); Mode is accepted and ignored.
+ * DispositionEx), EndOfFile, Allocation, Position (kept per open) and FullEa ([MS-FSCC] 2.4.15,
+ * {@link FullEaInformation}); Mode is accepted and ignored.
  */
 final class SetInfoHandler {
     private static final int BASIC = 4;
@@ -51,6 +53,7 @@ final class SetInfoHandler {
             case ALLOCATION -> service.setAllocationSize(open.open(), r.u64());
             case POSITION -> open.position(r.u64());
             case MODE -> { }
+            case EaQuery.FULL_EA -> ExtendedAttributes.set(open.open(), FullEaInformation.decode(req.buffer()));
             default -> throw new SmbStatusException(NtStatus.INVALID_INFO_CLASS, "class " + req.fileInfoClass());
         }
         return Reply.ok(new SetInfoResponse());

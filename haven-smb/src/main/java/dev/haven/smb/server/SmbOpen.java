@@ -27,6 +27,8 @@ final class SmbOpen implements DurableHandle {
     private volatile LockSequenceTable lockSequences = new LockSequenceTable();
     /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
     private volatile DurableContexts.Granted durable;
+    /** The next EA a FileFullEaInformation query without restart returns ({@link EaQuery}). */
+    private volatile int eaIndex;
 
     SmbOpen(Smb2FileId fileId, Open open, int treeId, String path) {
         this.fileId = fileId;
@@ -102,5 +104,13 @@ final class SmbOpen implements DurableHandle {
 
     void position(long p) {
         position = p;
+    }
+
+    int eaIndex() {
+        return eaIndex;
+    }
+
+    void eaIndex(int i) {
+        eaIndex = i;
     }
 }

@@ -58,6 +58,12 @@ public record NtStatus(int code) {
     public static final NtStatus INVALID_DEVICE_STATE = new NtStatus(0xC0000184);
     public static final NtStatus INVALID_LOCK_RANGE = new NtStatus(0xC00001A1);
     public static final NtStatus FILE_TOO_LARGE = new NtStatus(0xC0000904);
+    public static final NtStatus INVALID_EA_NAME = new NtStatus(0x80000013);
+    public static final NtStatus EA_LIST_INCONSISTENT = new NtStatus(0x80000014);
+    public static final NtStatus EAS_NOT_SUPPORTED = new NtStatus(0xC000004F);
+    public static final NtStatus EA_TOO_LARGE = new NtStatus(0xC0000050);
+    public static final NtStatus NO_EAS_ON_FILE = new NtStatus(0xC0000052);
+    public static final NtStatus NO_MORE_EAS = new NtStatus(0x80000012);
     public static final NtStatus BUFFER_OVERFLOW = new NtStatus(0x80000005);
     public static final NtStatus NO_MORE_FILES = new NtStatus(0x80000006);
 
@@ -112,6 +118,12 @@ public record NtStatus(int code) {
             Map.entry(INVALID_DEVICE_STATE.code, "STATUS_INVALID_DEVICE_STATE"),
             Map.entry(INVALID_LOCK_RANGE.code, "STATUS_INVALID_LOCK_RANGE"),
             Map.entry(FILE_TOO_LARGE.code, "STATUS_FILE_TOO_LARGE"),
+            Map.entry(INVALID_EA_NAME.code, "STATUS_INVALID_EA_NAME"),
+            Map.entry(EA_LIST_INCONSISTENT.code, "STATUS_EA_LIST_INCONSISTENT"),
+            Map.entry(EAS_NOT_SUPPORTED.code, "STATUS_EAS_NOT_SUPPORTED"),
+            Map.entry(EA_TOO_LARGE.code, "STATUS_EA_TOO_LARGE"),
+            Map.entry(NO_EAS_ON_FILE.code, "STATUS_NO_EAS_ON_FILE"),
+            Map.entry(NO_MORE_EAS.code, "STATUS_NO_MORE_EAS"),
             Map.entry(BUFFER_OVERFLOW.code, "STATUS_BUFFER_OVERFLOW"),
             Map.entry(NO_MORE_FILES.code, "STATUS_NO_MORE_FILES"));
 

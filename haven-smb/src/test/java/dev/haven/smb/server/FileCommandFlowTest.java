@@ -158,6 +158,63 @@ class FileCommandFlowTest {
         assertEquals(NtStatus.END_OF_FILE, header(eof).status());
     }
 
+    /** ExtA gives a new file its EAs; QUERY_INFO and SET_INFO FileFullEaInformation read and remove them. */
+    @Test
+    void extendedAttributesFromCreateThroughQueryAndSetInfo() throws Exception {
+        List<dev.haven.files.service.ExtendedAttribute> given = List.of(
+                new dev.haven.files.service.ExtendedAttribute("EaOne", new byte[] {'1'}, 0),
+                new dev.haven.files.service.ExtendedAttribute("Two", new byte[] {'2', '2'}, 0));
+        CreateResponse r = CreateResponse.decode(new WireReader(exchange(signed(request(Command.CREATE,
+                new CreateRequest(0, 2, 0x001F01FF, 0, 7, 2, 0, "eas", List.of(new dev.haven.smb.wire.CreateContext(
+                        "ExtA", FullEaInformation.encode(given))))::encodeBody)))));
+        byte[] all = exchange(signed(request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 15, 4096, new byte[0], 0, 1, r.fileId())::encodeBody)));
+        assertEquals(NtStatus.SUCCESS, header(all).status());
+        List<dev.haven.files.service.ExtendedAttribute> back = FullEaInformation.decode(
+                dev.haven.smb.wire.QueryInfoResponse.decode(new WireReader(all)).buffer());
+        assertEquals(List.of("EAONE", "TWO"), back.stream().map(dev.haven.files.service.ExtendedAttribute::name).toList());
+        byte[] eaSize = exchange(signed(request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 7, 4, new byte[0], 0, 0, r.fileId())::encodeBody)));
+        assertArrayEquals(new byte[] {30, 0, 0, 0}, dev.haven.smb.wire.QueryInfoResponse.decode(new WireReader(eaSize)).buffer());
+        byte[] one = exchange(signed(request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 15, 4096, new byte[0], 2, 0x4 | 0x2, r.fileId())::encodeBody)));
+        assertEquals("TWO", FullEaInformation.decode(dev.haven.smb.wire.QueryInfoResponse.decode(new WireReader(one))
+                .buffer()).get(0).name(), "SL_INDEX_SPECIFIED 2, single entry");
+        byte[] tooSmall = exchange(signed(request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 15, 8, new byte[0], 0, 1, r.fileId())::encodeBody)));
+        assertEquals(NtStatus.BUFFER_TOO_SMALL, header(tooSmall).status());
+        byte[] remove = FullEaInformation.encode(List.of(new dev.haven.files.service.ExtendedAttribute("eaone", new byte[0], 0),
+                new dev.haven.files.service.ExtendedAttribute("two", new byte[0], 0)));
+        assertEquals(NtStatus.SUCCESS, header(exchange(signed(request(Command.SET_INFO,
+                new dev.haven.smb.wire.SetInfoRequest(1, 15, remove, 0, r.fileId())::encodeBody)))).status());
+        assertEquals(NtStatus.NO_EAS_ON_FILE, header(exchange(signed(request(Command.QUERY_INFO,
+                new QueryInfoRequest(1, 15, 4096, new byte[0], 0, 1, r.fileId())::encodeBody)))).status());
+        byte[] badName = FullEaInformation.encode(List.of(new dev.haven.files.service.ExtendedAttribute("a:b", new byte[] {1}, 0)));
+        assertEquals(NtStatus.INVALID_EA_NAME, header(exchange(signed(request(Command.SET_INFO,
+                new dev.haven.smb.wire.SetInfoRequest(1, 15, badName, 0, r.fileId())::encodeBody)))).status());
+    }
+
+    /** [MS-SMB2] 2.2.14.2.5 and 2.2.14.2.9: MxAc answers the creator's full control, QFid the file's id. */
+    @Test
+    void answersMaximalAccessAndOnDiskIdWhenAsked() throws Exception {
+        List<dev.haven.smb.wire.CreateContext> asks = List.of(new dev.haven.smb.wire.CreateContext("MxAc", new byte[0]),
+                new dev.haven.smb.wire.CreateContext("QFid", new byte[0]));
+        CreateResponse r = CreateResponse.decode(new WireReader(exchange(signed(request(Command.CREATE,
+                new CreateRequest(0, 2, 0x00120089, 0, 7, 2, 0, "q", asks)::encodeBody)))));
+        assertEquals(List.of("MxAc", "QFid"), r.createContexts().stream().map(dev.haven.smb.wire.CreateContext::name).toList());
+        ByteBuffer mxac = ByteBuffer.wrap(r.createContexts().get(0).data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0, mxac.getInt(), "QueryStatus");
+        assertEquals(0x001F01FF, mxac.getInt(), "the creator owns the file");
+        ByteBuffer qfid = ByteBuffer.wrap(r.createContexts().get(1).data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(32, qfid.remaining());
+        assertEquals(fs.resolve("q").id(), qfid.getLong(), "DiskFileId is the inode, as FileInternalInformation says");
+        assertEquals(0, CreateResponse.decode(new WireReader(exchange(signed(create("q", 1, 0))))).createContexts().size(),
+                "nothing asked, nothing answered");
+        byte[] bad = exchange(signed(request(Command.CREATE, new CreateRequest(0, 2, 0x00120089, 0, 7, 1, 0, "q",
+                List.of(new dev.haven.smb.wire.CreateContext("MxAc", new byte[4])))::encodeBody)));
+        assertEquals(NtStatus.INVALID_PARAMETER, header(bad).status());
+    }
+
     @Test
     void listingEndsWithNoMoreFilesAndAMissingPatternIsNoSuchFile() throws Exception {
         Smb2FileId dir = CreateResponse.decode(new WireReader(exchange(signed(create("", 1, 0))))).fileId();

@@ -1,5 +1,6 @@
 package dev.haven.smb.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,12 +22,12 @@ class InfoClassesTest {
     @Test
     void directoryClassesHaveTheirFixedSizesPlusTheName() {
         int name = 2 * "abc".length();
-        assertEquals(64 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.DIRECTORY, "abc", FILE).length);
-        assertEquals(68 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.FULL_DIRECTORY, "abc", FILE).length);
-        assertEquals(80 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_FULL_DIRECTORY, "abc", FILE).length);
-        assertEquals(94 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.BOTH_DIRECTORY, "abc", FILE).length);
-        assertEquals(104 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_BOTH_DIRECTORY, "abc", FILE).length);
-        assertEquals(12 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.NAMES, "abc", FILE).length);
+        assertEquals(64 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(68 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.FULL_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(80 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_FULL_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(94 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.BOTH_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(104 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.ID_BOTH_DIRECTORY, "abc", FILE, 0).length);
+        assertEquals(12 + name, DirectoryInfoClasses.encode(DirectoryInfoClasses.NAMES, "abc", FILE, 0).length);
     }
 
     @Test
@@ -71,6 +72,16 @@ class InfoClassesTest {
         assertNotEquals(ShortNames.of("toolongname1.txt"), ShortNames.of("toolongname2.txt"));
         assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, assertThrows(SmbStatusException.class,
                 () -> FileInfoClasses.alternateName(new WireWriter(), "")).status(), "the share root");
+    }
+
+    /** [MS-FSCC] 2.4.30: SMB 3.1.1 only; the name has no leading backslash. */
+    @Test
+    void normalizedNameNeedsSmb311() throws Exception {
+        assertEquals(NtStatus.NOT_SUPPORTED, assertThrows(SmbStatusException.class,
+                () -> FileInfoClasses.normalizedName(dev.haven.smb.Dialect.SMB_3_0_2, "a")).status());
+        assertArrayEquals(new byte[] {6, 0, 0, 0, 'D', 0, '\\', 0, 'f', 0},
+                FileInfoClasses.normalizedName(dev.haven.smb.Dialect.SMB_3_1_1, "D\\f").bytes());
+        assertEquals(4, FileInfoClasses.normalizedName(dev.haven.smb.Dialect.SMB_3_1_1, "").bytes().length);
     }
 
     @Test
