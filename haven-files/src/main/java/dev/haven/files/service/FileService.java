@@ -21,7 +21,6 @@ import dev.haven.files.lock.PendingLock;
 import dev.haven.files.notify.NotifyFilter;
 import dev.haven.files.security.SecurityDescriptor;
 import dev.haven.files.share.CloseResult;
-import dev.haven.files.share.ShareModeOpen;
 import dev.haven.files.share.ShareModeTable;
 import dev.haven.fs.FsException;
 import dev.haven.fs.HavenFs;
@@ -44,6 +43,7 @@ public final class FileService {
     private final LeaseManager leases;
     private final CachingOpens caching;
     private final DurableOpens durable;
+    private final NameChanges names;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
     private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
     /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
@@ -66,6 +66,7 @@ public final class FileService {
         this.leases = new LeaseManager(clock, scheduler, n -> { }, LeaseManager.DEFAULT_BREAK_TIMEOUT, locks::hasLocks);
         this.caching = new CachingOpens(leases, shareModes);
         this.durable = new DurableOpens(this, leases, clock, scheduler);
+        this.names = new NameChanges(this, shareModes, caching, changes, opens);
     }
 
     /** The opens that wait for their owner after a disconnect (durable handles). */
@@ -231,29 +232,17 @@ public final class FileService {
         return opens.get(open.id()) == open;
     }
 
-    private void check(Open open) {
+    void check(Open open) {
         if (!isOpen(open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
-        }
-    }
-
-    private static void need(Open open, boolean allowed, String what) {
-        if (!allowed) {
-            throw new FileServiceException(FileServiceError.ACCESS_DENIED, what + " through " + open + " " + open.granted());
-        }
-    }
-
-    private static void needFile(Open open) {
-        if (open.isDirectory()) {
-            throw new FileServiceException(FileServiceError.IS_A_DIRECTORY, open.toString());
         }
     }
 
     /** Reads at {@code offset} into {@code dst}; returns the bytes read (0 at end of file). */
     public int read(Open open, long offset, ByteBuffer dst) {
         check(open);
-        needFile(open);
-        need(open, open.granted().canRead(), "read");
+        OpenRules.needFile(open);
+        OpenRules.need(open, open.granted().canRead(), "read");
         IoBounds.checkRead(offset, dst.remaining());
         locks.checkRead(open.key(), open.id(), OwnerId.NONE, offset, dst.remaining());
         return FsCall.run(() -> open.share().fs().read(open.inode(), offset, dst));
@@ -262,8 +251,8 @@ public final class FileService {
     /** Writes all of {@code src} at {@code offset}; durable before return on a write-through open or when asked. */
     public int write(Open open, long offset, ByteBuffer src, boolean writeThrough) {
         check(open);
-        needFile(open);
-        need(open, open.granted().canWrite(), "write");
+        OpenRules.needFile(open);
+        OpenRules.need(open, open.granted().canWrite(), "write");
         int n = src.remaining();
         IoBounds.checkWrite(offset, n);
         if (n == 0) {
@@ -324,7 +313,7 @@ public final class FileService {
     /** Changes times and DOS attributes; needs FILE_WRITE_ATTRIBUTES. */
     public FileAttributes setBasicInfo(Open open, BasicInfo info) {
         check(open);
-        need(open, open.granted().hasAny(AccessMask.FILE_WRITE_ATTRIBUTES), "set attributes");
+        OpenRules.need(open, open.granted().hasAny(AccessMask.FILE_WRITE_ATTRIBUTES), "set attributes");
         if (open.isDirectory() && info.dosAttributes() != null
                 && (info.dosAttributes() & FileAttributes.TEMPORARY) != 0) {
             // [MS-FSA] 2.1.5.15.2: FILE_ATTRIBUTE_TEMPORARY on a directory is STATUS_INVALID_PARAMETER.
@@ -345,8 +334,8 @@ public final class FileService {
     /** Sets the file size; needs write access. */
     public void setEndOfFile(Open open, long size) {
         check(open);
-        needFile(open);
-        need(open, open.granted().canWrite(), "set end of file");
+        OpenRules.needFile(open);
+        OpenRules.need(open, open.granted().canWrite(), "set end of file");
         breakCaching(open, BreakCause.WRITE);
         FsCall.run(() -> {
             open.share().fs().truncate(open.inode(), size);
@@ -365,101 +354,17 @@ public final class FileService {
 
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */
     public void setDeleteOnClose(Open open, boolean delete) {
-        check(open);
-        OpenRules.refuseDeleteOnReadOnlyFs(open.share(), delete);
-        need(open, !delete || open.granted().canDelete(), "delete");
-        if (delete && !open.isDirectory() && (attributes(open).dosAttributes() & OpenSecurity.READONLY) != 0) {
-            throw new FileServiceException(FileServiceError.CANNOT_DELETE, "read-only " + open);
-        }
-        if (delete && open.location() == null) {
-            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "the share root cannot be deleted");
-        }
-        if (delete && open.isDirectory()
-                && !FsCall.run(() -> open.share().fs().list(open.inode(), 0, 1)).entries().isEmpty()) {
-            throw new FileServiceException(FileServiceError.NOT_EMPTY, open.toString());
-        }
-        shareModes.setDeletePending(open.id(), delete);
-        if (delete) {
-            changes.deletePending(open);
-            breakCaching(open, BreakCause.HANDLE_CONFLICT);
-        }
+        names.setDeleteOnClose(open, delete);
     }
 
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
     public void rename(Open open, SharePath target, boolean replaceIfExists) {
-        check(open);
-        need(open, open.granted().canDelete(), "rename");
-        Open.Location from = open.location();
-        if (from == null || target.isRoot()) {
-            throw new FileServiceException(FileServiceError.ACCESS_DENIED, "rename of or onto the share root");
-        }
-        checkRenameSharing(open, from);
-        Inode dir = PathResolver.parentOf(open.share(), target);
-        Inode existing = PathResolver.lookupOrNull(open.share(), dir, target);
-        if (existing != null && existing.id() != open.inode()) {
-            if (!replaceIfExists) {
-                throw new FileServiceException(FileServiceError.EXISTS, target.toString());
-            }
-            if (!shareModes.opensOf(keyOf(open.share(), existing.id())).isEmpty()) {
-                // [MS-FSA] 2.1.5.15.12.1: an open target cannot be replaced.
-                throw new FileServiceException(FileServiceError.ACCESS_DENIED, target + " is open");
-            }
-        }
-        FsCall.run(() -> {
-            open.share().fs().rename(from.parent(), from.name(), dir.id(), target.name(), replaceIfExists);
-            return null;
-        });
-        Open.Location to = new Open.Location(dir.id(), target);
-        open.moveTo(to);
-        changes.renamed(open, from, to);
-        breakCaching(open, BreakCause.HANDLE_CONFLICT);
-    }
-
-    /**
-     * Sharing rules of a rename beyond the open itself, as Windows applies them (and smbtorture's
-     * smb2.rename tests check): the rename acts as an open of the source's parent directory for
-     * DELETE that shares only read and write, so an open of the parent with DELETE access, or one
-     * that does not share DELETE, is a sharing violation (opens without data access, such as
-     * Word's attributes-only open of the folder, take no part); and a directory with an open child
-     * cannot be renamed ([MS-FSA] 2.1.5.15.12: STATUS_ACCESS_DENIED).
-     */
-    private void checkRenameSharing(Open open, Open.Location from) {
-        for (ShareModeOpen parentOpen : shareModes.opensOf(keyOf(open.share(), from.parent()))) {
-            boolean takesPart = parentOpen.granted().hasAny(AccessMask.DATA_ACCESS);
-            if (takesPart && (parentOpen.granted().canDelete() || !parentOpen.share().delete())) {
-                throw new FileServiceException(FileServiceError.SHARING_VIOLATION, "the parent directory is open");
-            }
-        }
-        if (open.isDirectory()) {
-            for (Open other : opens.values()) {
-                Open.Location at = other.location();
-                if (other.share() == open.share() && at != null && at.parent() == open.inode()) {
-                    throw new FileServiceException(FileServiceError.ACCESS_DENIED, "a file in " + open + " is open");
-                }
-            }
-        }
+        names.rename(open, target, replaceIfExists);
     }
 
     /** Adds a hard link {@code target} to the open's file ([MS-FSCC] 2.4.27 FileLinkInformation). */
     public void link(Open open, SharePath target, boolean replaceIfExists) {
-        check(open);
-        needFile(open);
-        OpenRules.requireWritable(open.share());
-        if (target.isRoot()) {
-            throw new FileServiceException(FileServiceError.EXISTS, "the share root");
-        }
-        Inode dir = PathResolver.parentOf(open.share(), target);
-        Inode existing = PathResolver.lookupOrNull(open.share(), dir, target);
-        FsCall.run(() -> {
-            if (existing != null) {
-                if (!replaceIfExists || existing.isDirectory()) {
-                    throw new FileServiceException(FileServiceError.EXISTS, target.toString());
-                }
-                open.share().fs().unlink(dir.id(), target.name());
-            }
-            return open.share().fs().link(open.inode(), dir.id(), target.name());
-        });
-        changes.created(open.share(), dir.id(), target, false);
+        names.link(open, target, replaceIfExists);
     }
 
     /** Up to about {@code max} entries of the open directory after {@code cookie} (0 to start). */
@@ -468,7 +373,7 @@ public final class FileService {
         if (!open.isDirectory()) {
             throw new FileServiceException(FileServiceError.NOT_A_DIRECTORY, open.toString());
         }
-        need(open, open.granted().canRead(), "list");
+        OpenRules.need(open, open.granted().canRead(), "list");
         HavenFs fs = open.share().fs();
         dev.haven.fs.DirPage page = FsCall.run(() -> fs.list(open.inode(), cookie, max));
         List<DirectoryEntry> out = new java.util.ArrayList<>(page.entries().size());
@@ -544,7 +449,7 @@ public final class FileService {
     /** Renames the open named stream to {@code stream} of the same file ([MS-FSCC] 2.4.37 ":name"); needs DELETE. */
     public void renameStream(Open open, String stream, boolean replaceIfExists) {
         check(open);
-        need(open, open.granted().canDelete(), "rename");
+        OpenRules.need(open, open.granted().canDelete(), "rename");
         Streams.rename(open, stream, replaceIfExists, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty());
     }
 

@@ -27,6 +27,20 @@ final class OpenRules {
         return AccessMask.of(bits);
     }
 
+    /** Refuses an operation the open's granted access does not allow. */
+    static void need(Open open, boolean allowed, String what) {
+        if (!allowed) {
+            throw new FileServiceException(FileServiceError.ACCESS_DENIED, what + " through " + open + " " + open.granted());
+        }
+    }
+
+    /** Refuses a data operation on a directory. */
+    static void needFile(Open open) {
+        if (open.isDirectory()) {
+            throw new FileServiceException(FileServiceError.IS_A_DIRECTORY, open.toString());
+        }
+    }
+
     static void requireWritable(Share share) {
         if (share.readOnly()) {
             throw new FileServiceException(FileServiceError.ACCESS_DENIED, "read-only share " + share.name());
