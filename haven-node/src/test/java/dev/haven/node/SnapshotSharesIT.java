@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haven.testkit.Peers;
+import dev.haven.volume.RestoreProgress;
+import dev.haven.volume.RestoreState;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +105,68 @@ class SnapshotSharesIT {
             }
             assertTrue(node.requireFileSystem("data").snapshots().stream()
                     .anyMatch(s -> s.name().startsWith("pre-restore-")), "the pre-restore state is kept");
+        }
+    }
+
+    /**
+     * Restore under load: one client writes files in a loop and another reads while the restore
+     * runs. What a user sees, as documented in docs/design/file-service.md: the restore closes
+     * the opens of the file system (a request on such a handle gets STATUS_FILE_CLOSED), so at
+     * most the put in flight at that moment fails; every put after the restore succeeds; the
+     * restored image is what every client sees at once; the background copy completes.
+     */
+    @Test
+    void aRestoreUnderLoadFailsAtMostTheRequestInFlightAndEveryClientSeesTheRestoredImage() throws Exception {
+        try (Node node = Node.start(TestNodes.options(tmp.resolve("data"), new ByteArrayOutputStream()))) {
+            int port = node.virtualServers().get(0).smbAddress().getPort();
+            try (SmbClientSession reader = new SmbClientSession(port, "data", credentials());
+                    SmbClientSession writer = new SmbClientSession(port, "data", credentials())) {
+                reader.run("put " + local("base.txt", "before") + " base.txt");
+                node.createSnapshot("data", "good");
+                reader.run("put " + local("base2.txt", "after the snapshot") + " base.txt");
+                Path payload = local("payload.bin", "x".repeat(256 * 1024));
+                AtomicBoolean restored = new AtomicBoolean();
+                List<String> failedBefore = new CopyOnWriteArrayList<>();
+                List<String> failedAfter = new CopyOnWriteArrayList<>();
+                List<String> writtenAfter = new CopyOnWriteArrayList<>();
+                CountDownLatch started = new CountDownLatch(3);
+                Thread load = Thread.ofVirtual().start(() -> {
+                    try {
+                        for (int i = 0; i < 40; i++) {
+                            boolean after = restored.get();
+                            String name = "w-" + i + ".bin";
+                            String out = joined(writer.run("put " + payload + " " + name));
+                            boolean failed = out.contains("NT_STATUS");
+                            (after ? failedAfter : failedBefore).addAll(failed ? List.of(name + ": " + out) : List.of());
+                            if (after && !failed) {
+                                writtenAfter.add(name);
+                            }
+                            started.countDown();
+                        }
+                    } catch (Exception e) {
+                        failedAfter.add("the writer stopped: " + e);
+                    }
+                });
+                started.await();
+                node.restore("data", "good");
+                restored.set(true);
+                reader.run("get base.txt " + tmp.resolve("seen.txt"));
+                assertEquals("before", Files.readString(tmp.resolve("seen.txt")), "the restored image at once");
+                load.join();
+                assertTrue(failedBefore.size() <= 1, "only the put in flight may fail: " + failedBefore);
+                assertEquals(List.of(), failedAfter, "every request after the restore succeeds");
+                String ls = joined(reader.run("ls"));
+                for (String name : writtenAfter) {
+                    assertTrue(ls.contains(name), name + " written after the restore is there: " + ls);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            RestoreProgress p = node.requireFileSystem("data").restoreProgress();
+            while (p != null && p.state() == RestoreState.RUNNING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                p = node.requireFileSystem("data").restoreProgress();
+            }
+            assertTrue(p == null || p.state() == RestoreState.COMPLETE, "the restore completes: " + p);
         }
     }
 }
