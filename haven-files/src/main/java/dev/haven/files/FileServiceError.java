@@ -67,4 +67,8 @@ public enum FileServiceError {
     IO_ERROR,
     /** STATUS_FILE_CORRUPT_ERROR: on-disk metadata failed a check. */
     CORRUPT,
+    /** STATUS_INSUFFICIENT_RESOURCES: a store the request needs (persistent opens) cannot take it. */
+    INSUFFICIENT_RESOURCES,
+    /** STATUS_NOT_SUPPORTED: this service does not offer what was asked (a persistent open without a store). */
+    NOT_SUPPORTED,
 }

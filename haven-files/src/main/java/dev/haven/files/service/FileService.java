@@ -44,6 +44,7 @@ public final class FileService {
     private final CachingOpens caching;
     private final DurableOpens durable;
     private final NameChanges names;
+    private final PersistentOpens persistent;
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
     private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
     /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
@@ -61,12 +62,27 @@ public final class FileService {
 
     /** A service whose break timeouts run on {@code clock} and {@code scheduler} (tests drive both). */
     public FileService(ShareModeTable shareModes, ByteRangeLocks locks, Clock clock, BreakScheduler scheduler) {
+        this(shareModes, locks, clock, scheduler, null);
+    }
+
+    /**
+     * A service that keeps its persistent opens in {@code store} (null: no persistent opens);
+     * {@link PersistentOpens#restore} then brings back the opens the store held.
+     */
+    public FileService(ShareModeTable shareModes, ByteRangeLocks locks, Clock clock, BreakScheduler scheduler,
+            dev.haven.files.durable.OpenStore store) {
         this.shareModes = shareModes;
         this.locks = locks;
         this.leases = new LeaseManager(clock, scheduler, n -> { }, LeaseManager.DEFAULT_BREAK_TIMEOUT, locks::hasLocks);
         this.caching = new CachingOpens(leases, shareModes);
         this.durable = new DurableOpens(this, leases, clock, scheduler);
         this.names = new NameChanges(this, shareModes, caching, changes, opens);
+        this.persistent = new PersistentOpens(this, shareModes, locks, store);
+    }
+
+    /** The opens kept across restarts (persistent handles on continuously available shares). */
+    public PersistentOpens persistent() {
+        return persistent;
     }
 
     /** The opens that wait for their owner after a disconnect (durable handles). */
@@ -153,7 +169,7 @@ public final class FileService {
             Streams.checkDeleteSharing(shareModes, share, found.id());
         }
         Open open = register(share, found, path.isRoot() ? null : new Open.Location(parent.id(), path), granted,
-                shareAccess, options, 0);
+                shareAccess, options, 0, OpenId.random());
         truncateFor(open, action);
         return new OpenResult(open, action, attributes(open));
     }
@@ -175,13 +191,37 @@ public final class FileService {
     }
 
     Open register(Share share, Inode found, Open.Location where, AccessMask granted, ShareAccess shareAccess,
-            OpenOptions options, long streamOf) {
-        OpenId id = OpenId.random();
+            OpenOptions options, long streamOf, OpenId id) {
         FileKey key = keyOf(share, found.id());
         Open open = new Open(id, share, key, found.fileId(), found.isDirectory(), granted, options.writeThrough(), where,
                 streamOf);
         shareModes.open(key, id, granted, shareAccess, options.deleteOnClose());
         opens.put(id, open);
+        return open;
+    }
+
+    /**
+     * Opens again, under its old identity, a persistent open the store kept over a restart: the
+     * same file (inode and generation), access, share access, byte-range locks and caching. No
+     * access check: the open was granted before; nothing else runs yet ({@link PersistentOpens#restore}).
+     */
+    Open reestablish(Share share, dev.haven.files.durable.PersistedOpen p) {
+        Inode found = FsCall.run(() -> share.fs().attributes(new dev.haven.fs.FileId(p.inode(), p.generation())));
+        if (found.isDirectory() != p.directory()) {
+            throw new FileServiceException(FileServiceError.NOT_FOUND, p.path() + " changed kind");
+        }
+        OpenOptions options = new OpenOptions(p.directory(), !p.directory(), false, p.writeThrough(), 0, null, null);
+        Open open = register(share, found, p.path().isRoot() ? null : new Open.Location(p.parent(), p.path()),
+                AccessMask.of(p.granted()), ShareAccess.of(p.shareAccess()), options, 0, p.openId());
+        try {
+            if (!p.locks().isEmpty()) {
+                locks.lockAll(open.key(), open.id(), OwnerId.NONE, p.locks());
+            }
+            caching.register(open, p.caching().request(p.who()));
+        } catch (RuntimeException e) {
+            close(open);
+            throw e;
+        }
         return open;
     }
 
@@ -208,6 +248,7 @@ public final class FileService {
         if (!opens.remove(open.id(), open)) {
             throw new FileServiceException(FileServiceError.FILE_CLOSED, open.toString());
         }
+        persistent.forget(open);
         changes.closed(open);
         FileAttributes last;
         try {
@@ -360,6 +401,7 @@ public final class FileService {
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
     public void rename(Open open, SharePath target, boolean replaceIfExists) {
         names.rename(open, target, replaceIfExists);
+        persistent.changed(open);
     }
 
     /** Adds a hard link {@code target} to the open's file ([MS-FSCC] 2.4.27 FileLinkInformation). */
@@ -409,6 +451,15 @@ public final class FileService {
         check(open);
         breakCaching(open, BreakCause.LOCK);
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
+        try {
+            persistent.changed(open);
+        } catch (FileServiceException e) {
+            // A persistent open's locks are stable before the client hears of them: all or none.
+            for (LockRequest r : requests) {
+                locks.unlock(open.key(), open.id(), OwnerId.NONE, r.offset(), r.length());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -426,6 +477,7 @@ public final class FileService {
     public void unlock(Open open, long offset, long length) {
         check(open);
         locks.unlock(open.key(), open.id(), OwnerId.NONE, offset, length);
+        persistent.changed(open);
     }
 
     /** The byte-range locks, for the components next to the service (server-side copy, sparse files). */

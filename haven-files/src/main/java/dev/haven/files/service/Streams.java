@@ -70,7 +70,7 @@ final class Streams {
                 action = OpenRules.actionOnExisting(share, found, path, disposition);
             }
             Open open = service.register(share, found, new Open.Location(dir.id(), path, options.stream()), granted,
-                    shareAccess, options, baseIno);
+                    shareAccess, options, baseIno, dev.haven.files.OpenId.random());
             service.truncateFor(open, action);
             return new OpenResult(open, action, service.attributes(open));
         } finally {

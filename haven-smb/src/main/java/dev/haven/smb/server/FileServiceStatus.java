@@ -40,6 +40,8 @@ final class FileServiceStatus {
             case RANGE_BEYOND_END -> NtStatus.INVALID_VIEW_SIZE;
             case IO_ERROR -> NtStatus.UNEXPECTED_IO_ERROR;
             case CORRUPT -> NtStatus.FILE_CORRUPT_ERROR;
+            case INSUFFICIENT_RESOURCES -> NtStatus.INSUFFICIENT_RESOURCES;
+            case NOT_SUPPORTED -> NtStatus.NOT_SUPPORTED;
         };
     }
 }
