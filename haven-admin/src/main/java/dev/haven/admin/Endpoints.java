@@ -103,7 +103,7 @@ final class Endpoints {
         CaseHandling ch = m.config().caseHandling();
         return node.addShare(new ShareDefinition(required(v.name(), "name"), v.filesystem(),
                 v.path() == null ? "/" : v.path(), Boolean.TRUE.equals(v.readOnly()), Boolean.TRUE.equals(v.encrypt()),
-                ch, v.snapshot()));
+                ch, v.snapshot(), Boolean.TRUE.equals(v.continuouslyAvailable())));
     }
 
     private static String required(String value, String field) {

@@ -58,7 +58,7 @@ final class Views {
 
     static ShareView share(ShareDefinition d) {
         return new ShareView(d.name(), d.fileSystem(), d.snapshotOrNull(), d.path(), d.readOnly(),
-                d.encryptRequired());
+                d.encryptRequired(), d.continuouslyAvailable());
     }
 
     static SessionView session(SessionInfo s) {

@@ -41,13 +41,15 @@ final class ShareCommand implements Runnable {
             @Option(names = "--path", paramLabel = "DIR", defaultValue = "/",
                     description = "Directory inside the file system (default: ${DEFAULT-VALUE}).") String path,
             @Option(names = "--read-only", description = "Refuse every change.") boolean readOnly,
+            @Option(names = "--continuously-available", description = "SMB 3 handles survive a restart of the node "
+                    + "(persistent handles); every change is stable before it is answered.") boolean ca,
             @Mixin DataOption data) throws IOException, ConfigException {
         int at = source.indexOf('@');
         String fs = at < 0 ? source : source.substring(0, at);
         String snap = at < 0 ? null : source.substring(at + 1);
         Optional<AdminClient> api = NodeAccess.running(data.data);
         if (api.isPresent()) {
-            ShareView v = api.get().post("/shares", new ShareView(name, fs, snap, path, readOnly, false), VIEW);
+            ShareView v = api.get().post("/shares", new ShareView(name, fs, snap, path, readOnly, false, ca), VIEW);
             out().printf("serving share %s from %s%n", v.name(), source);
             return 0;
         }
@@ -60,7 +62,7 @@ final class ShareCommand implements Runnable {
                     }
                 }
             }
-            ShareConfigs.add(o.dir(), new ShareDefinition(name, fs, path, readOnly, false, fsc.caseHandling(), snap));
+            ShareConfigs.add(o.dir(), new ShareDefinition(name, fs, path, readOnly, false, fsc.caseHandling(), snap, ca));
         }
         out().printf("added share %s (served from %s at the next start)%n", name, source);
         return 0;
@@ -81,7 +83,8 @@ final class ShareCommand implements Runnable {
         out().printf(format, "NAME", "SERVES", "PATH", "ACCESS");
         for (ShareView s : shares) {
             out().printf(format, s.name(), s.filesystem() + (s.snapshot() == null ? "" : "@" + s.snapshot()), s.path(),
-                    Boolean.TRUE.equals(s.readOnly()) ? "read-only" : "read-write");
+                    (Boolean.TRUE.equals(s.readOnly()) ? "read-only" : "read-write")
+                            + (Boolean.TRUE.equals(s.continuouslyAvailable()) ? ", continuously available" : ""));
         }
         return 0;
     }
@@ -102,7 +105,8 @@ final class ShareCommand implements Runnable {
     }
 
     private static ShareView view(ShareDefinition d) {
-        return new ShareView(d.name(), d.fileSystem(), d.snapshotOrNull(), d.path(), d.readOnly(), d.encryptRequired());
+        return new ShareView(d.name(), d.fileSystem(), d.snapshotOrNull(), d.path(), d.readOnly(), d.encryptRequired(),
+                d.continuouslyAvailable());
     }
 
     private PrintWriter out() {

@@ -109,7 +109,8 @@ public final class NodeConfigReader {
 
     private ShareDefinition share(IniFile.Section s, Map<String, FileSystemConfig> fileSystems)
             throws ConfigException {
-        Fields f = new Fields(s, true, Set.of("filesystem", "snapshot", "path", "read-only", "encrypt", "case"));
+        Fields f = new Fields(s, true, Set.of("filesystem", "snapshot", "path", "read-only", "encrypt", "case",
+                "continuously-available"));
         if (s.name().contains("/") || s.name().contains("\\")) {
             throw new ConfigException(file, s.line(), "share name '" + s.name() + "' must not contain '/' or '\\'");
         }
@@ -131,7 +132,7 @@ public final class NodeConfigReader {
         }
         return new ShareDefinition(s.name(), fsName, path, f.bool("read-only", false),
                 f.choice("encrypt", "off", "required", "off").equals("required"), caseHandling,
-                f.text("snapshot", null));
+                f.text("snapshot", null), f.bool("continuously-available", false));
     }
 
     /** The entries of one section, typed; unknown keys are refused at construction. */

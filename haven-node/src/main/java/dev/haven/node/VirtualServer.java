@@ -2,6 +2,9 @@ package dev.haven.node;
 
 import dev.haven.files.FileKey;
 import dev.haven.files.lock.ByteRangeLock;
+import dev.haven.block.FileBlockDevice;
+import dev.haven.files.durable.OpenStore;
+import dev.haven.files.lease.ExecutorBreakScheduler;
 import dev.haven.files.lock.ByteRangeLocks;
 import dev.haven.files.service.FileService;
 import dev.haven.files.service.Open;
@@ -13,6 +16,7 @@ import dev.haven.fs.HavenFs;
 import dev.haven.fs.Inode;
 import dev.haven.smb.auth.ServerIdentity;
 import dev.haven.smb.auth.UserDirectory;
+import dev.haven.smb.server.PersistentHandles;
 import dev.haven.smb.server.ShareConfig;
 import dev.haven.smb.server.SmbServer;
 import dev.haven.smb.server.SmbServerConfig;
@@ -20,6 +24,10 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +45,18 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class VirtualServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(VirtualServer.class.getName());
+    private static final int OPEN_STORE_BLOCK_SIZE = 4096;
+    /** 4,096 persistent opens per virtual server (two slots of {@link OpenStore#SLOT_BLOCKS} blocks each). */
+    private static final long OPEN_STORE_BLOCKS = 4096L * 2 * OpenStore.SLOT_BLOCKS;
 
     private final VirtualServerConfig config;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<MountedFileSystem> mounted = new ArrayList<>();
     private final ByteRangeLocks locks = new ByteRangeLocks();
+    /** Where the persistent opens of its continuously available shares are kept across restarts. */
+    private final OpenStore openStore;
     /** One file service per virtual server: its opens, share modes and locks span its shares. */
-    private final FileService files = new FileService(new ShareModeTable(), locks);
+    private final FileService files;
     private VirtualServerState state = VirtualServerState.CREATED;
     private final List<SmbServer> listeners = new ArrayList<>();
     private final SessionTable sessions;
@@ -55,15 +68,36 @@ public final class VirtualServer implements AutoCloseable {
      */
     private final Map<ShareDefinition, SnapshotCatalog> previousVersions = new LinkedHashMap<>();
 
-    private VirtualServer(VirtualServerConfig config, SessionTable sessions) {
+    private VirtualServer(VirtualServerConfig config, SessionTable sessions, OpenStore openStore) {
         this.config = config;
         this.sessions = sessions;
+        this.openStore = openStore;
+        this.files = new FileService(new ShareModeTable(), locks, Clock.systemUTC(),
+                new ExecutorBreakScheduler(Clock.systemUTC()), openStore);
+    }
+
+    /**
+     * The store of persistent opens, {@code opens/NAME.store} in the data directory: a sparse file
+     * of {@link #OPEN_STORE_BLOCKS} blocks, created (and its directory synced) on first start.
+     */
+    private static OpenStore openStore(DataDirectory dir, String name) throws IOException {
+        Path path = dir.resolve("opens").resolve(name + ".store");
+        if (Files.exists(path)) {
+            return OpenStore.open(FileBlockDevice.open(path, OPEN_STORE_BLOCK_SIZE, false));
+        }
+        Files.createDirectories(path.getParent());
+        FileBlockDevice device = FileBlockDevice.create(path, OPEN_STORE_BLOCK_SIZE, OPEN_STORE_BLOCKS);
+        try (FileChannel d = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
+            d.force(true);
+        }
+        return OpenStore.open(device);
     }
 
     /** Mounts the file systems of {@code config}, checks the shares, and starts listening. */
     static VirtualServer start(VirtualServerConfig config, NodeConfig node, DataDirectory dir, UserDirectory users,
             Clock clock, NodeMetrics metrics) throws IOException, InterruptedException {
-        VirtualServer vs = new VirtualServer(config, new SessionTable(config.name(), metrics, clock));
+        VirtualServer vs = new VirtualServer(config, new SessionTable(config.name(), metrics, clock),
+                openStore(dir, config.name()));
         vs.move(VirtualServerState.STARTING);
         try {
             List<ShareConfig> shares = new ArrayList<>();
@@ -80,6 +114,7 @@ public final class VirtualServer implements AutoCloseable {
                     node.domain().toUpperCase(Locale.ROOT), node.serverName().toLowerCase(Locale.ROOT), "");
             SmbServerConfig smbConfig = new SmbServerConfig(users, identity, shares, clock, config.requireSigning(),
                     config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files);
+            vs.restorePersistentOpens();
             for (String address : config.listen()) {
                 SmbServer listener = SmbServer.start(smbConfig, vs.sessions, address, config.port());
                 vs.listeners.add(listener);
@@ -115,12 +150,35 @@ public final class VirtualServer implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            return new ShareConfig(storage, share.encryptRequired(), versions);
+            return new ShareConfig(storage, share.encryptRequired(), versions)
+                    .withContinuousAvailability(share.continuouslyAvailable());
         } catch (IOException | RuntimeException e) {
             if (share.snapshotOrNull() != null) {
                 m.releaseSnapshot(share.snapshotOrNull());
             }
             throw e;
+        }
+    }
+
+    /**
+     * Before the first listener accepts a client: every persistent open the store kept is open
+     * again, with its share mode, locks and caching, and waits for its owner ([MS-SMB2] 3.3.7.1),
+     * so no other client can slip in between the restart and the owner's reconnect.
+     */
+    private void restorePersistentOpens() {
+        Map<String, Share> byName = new LinkedHashMap<>();
+        lock.lock();
+        try {
+            served.values().forEach(s -> byName.put(s.name(), s));
+        } finally {
+            lock.unlock();
+        }
+        int kept = openStore.size();
+        int restored = files.persistent().restore(byName::get,
+                Map.of(PersistentHandles.PROTOCOL, new PersistentHandles()));
+        if (kept > 0) {
+            LOG.log(Level.INFO, "virtual server {0}: {1} of {2} persistent opens re-established from {3}", config.name(),
+                    restored, kept, openStore);
         }
     }
 
@@ -281,6 +339,8 @@ public final class VirtualServer implements AutoCloseable {
             lock.unlock();
         }
         IOException failure = null;
+        // What the stop closes of persistent opens stays in the store for the next start.
+        files.persistent().detach();
         for (SmbServer listener : listeners) {
             listener.close();
         }
@@ -298,6 +358,12 @@ public final class VirtualServer implements AutoCloseable {
                 LOG.log(Level.ERROR, "filesystem " + mounted.get(i).config().name() + ": close failed", e);
                 failure = failure == null ? e : failure;
             }
+        }
+        try {
+            openStore.close();
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, openStore + ": close failed", e);
+            failure = failure == null ? e : failure;
         }
         if (state() == VirtualServerState.STOPPING) {
             move(VirtualServerState.STOPPED);

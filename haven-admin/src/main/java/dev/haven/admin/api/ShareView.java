@@ -9,4 +9,9 @@ package dev.haven.admin.api;
  * @param path the directory inside the file system
  */
 public record ShareView(String name, String filesystem, String snapshot, String path, Boolean readOnly,
-        Boolean encrypt) {}
+        Boolean encrypt, Boolean continuouslyAvailable) {
+    /** A view without the continuous-availability flag (false). */
+    public ShareView(String name, String filesystem, String snapshot, String path, Boolean readOnly, Boolean encrypt) {
+        this(name, filesystem, snapshot, path, readOnly, encrypt, null);
+    }
+}

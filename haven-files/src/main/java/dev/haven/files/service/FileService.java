@@ -333,6 +333,16 @@ public final class FileService {
         }
     }
 
+    /** Makes every change on {@code share}'s file system durable (a commit); nothing for a read-only share. */
+    public void commit(Share share) {
+        if (!share.readOnly()) {
+            FsCall.run(() -> {
+                share.fs().sync();
+                return null;
+            });
+        }
+    }
+
     /** The attributes of the open's file. */
     public FileAttributes attributes(Open open) {
         check(open);
@@ -451,15 +461,31 @@ public final class FileService {
         check(open);
         breakCaching(open, BreakCause.LOCK);
         locks.lockAll(open.key(), open.id(), OwnerId.NONE, requests);
+        recordLocks(open, requests);
+    }
+
+    /**
+     * A persistent open's locks are stable before the client hears of them: if the store cannot
+     * take {@code taken}, they are released again and the error thrown (all or none).
+     */
+    private void recordLocks(Open open, List<LockRequest> taken) {
         try {
             persistent.changed(open);
         } catch (FileServiceException e) {
-            // A persistent open's locks are stable before the client hears of them: all or none.
-            for (LockRequest r : requests) {
+            for (LockRequest r : taken) {
                 locks.unlock(open.key(), open.id(), OwnerId.NONE, r.offset(), r.length());
             }
             throw e;
         }
+    }
+
+    /**
+     * Records a lock that {@link #lockOrWait} granted after a wait, before the front-end answers
+     * (a persistent open stores it; if it cannot, the lock is released and the error thrown).
+     */
+    public void lockGranted(Open open, LockRequest request) {
+        check(open);
+        recordLocks(open, List.of(request));
     }
 
     /**
@@ -469,8 +495,12 @@ public final class FileService {
     public PendingLock lockOrWait(Open open, LockRequest request) {
         check(open);
         breakCaching(open, BreakCause.LOCK);
-        return locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
+        PendingLock p = locks.lockOrWait(open.key(), open.id(), OwnerId.NONE, request.offset(), request.length(),
                 request.exclusive());
+        if (p.isGranted()) {
+            recordLocks(open, List.of(request));
+        }
+        return p;
     }
 
     /** Releases one byte-range lock held exactly so. */

@@ -91,12 +91,6 @@ public final class PersistentOpens {
         }
     }
 
-    /** Rewrites a persistent open's record after a front-end changed its state outside the service. */
-    public void recordState(Open open) {
-        files.check(open);
-        changed(open);
-    }
-
     /** Removes {@code open}'s record: it was closed (nothing for other opens, nor after {@link #detach}). */
     void forget(Open open) {
         if (made.remove(open.id()) == null || detached) {

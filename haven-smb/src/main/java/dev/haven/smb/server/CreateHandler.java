@@ -4,6 +4,7 @@ import dev.haven.files.AccessMask;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.ShareAccess;
 import dev.haven.files.lease.BreakWait;
+import dev.haven.files.service.CreateAction;
 import dev.haven.files.service.CreateDisposition;
 import dev.haven.files.service.FileAttributes;
 import dev.haven.files.service.OpenOptions;
@@ -144,6 +145,39 @@ final class CreateHandler {
         }
     }
 
+    /**
+     * [MS-SMB2] 3.3.5.9.10: an open may be persistent on a continuously available share, over SMB
+     * 3.x, when the server stores persistent opens; not an open of a previous version or of a
+     * named stream.
+     */
+    private static boolean persistentOffered(Create c) {
+        RequestContext ctx = c.ctx();
+        String stream = c.options().stream();
+        return ctx.tree.share().continuouslyAvailable() && ctx.connection.dialect.isSmb3()
+                && c.share() == ctx.tree.share().storage() && (stream == null || stream.isEmpty())
+                && ctx.server().fileService().persistent().available();
+    }
+
+    /**
+     * Makes a persistent open stable before the CREATE is answered: the file system commits (the
+     * file and every change before it), then the open's state goes to the store. If either
+     * fails the open is closed and the CREATE fails: a client must not believe in a persistent
+     * handle the server could lose.
+     */
+    private static void persist(RequestContext ctx, dev.haven.files.service.Open open, DurableContexts.Granted g) {
+        dev.haven.files.service.FileService files = ctx.server().fileService();
+        try {
+            files.flush(open);
+            files.persistent().persist(open, Session.durableId(open), new dev.haven.files.durable.PersistedOpen.Owner(
+                    ctx.session.token.user(), g.client(), g.leaseKey(), g.createGuid(), g.timeout()),
+                    PersistentHandles.PROTOCOL, new byte[0]);
+        } catch (FileServiceException e) {
+            LOG.log(Level.WARNING, "persistent open of {0} refused: {1}", open, e.getMessage());
+            files.close(open);
+            throw e;
+        }
+    }
+
     private static Reply open(Create c) {
         RequestContext ctx = c.ctx();
         CreateRequest req = c.req();
@@ -152,6 +186,13 @@ final class CreateHandler {
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token),
                 c.caching().request());
         c.file().apply(ctx, result);
+        DurableContexts.Granted durable = DurableContexts.grant(c.durable(), result,
+                BreakSender.clientGuid(ctx.connection), c.caching().leaseKey(), persistentOffered(c));
+        if (durable != null && durable.persistent()) {
+            persist(ctx, result.open(), durable);
+        } else if (ctx.tree.share().continuouslyAvailable() && result.action() != CreateAction.OPENED) {
+            ctx.server().fileService().flush(result.open()); // a CA share's new file is stable when answered
+        }
         String stream = c.options().stream();
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
                 String.join("\\", c.path().components()) + (stream == null || stream.isEmpty() ? "" : ":" + stream));
@@ -160,8 +201,6 @@ final class CreateHandler {
         FileAttributes a = result.attributes();
         List<CreateContext> contexts = new ArrayList<>(c.caching().responseContexts(result));
         contexts.addAll(c.file().answers(ctx, result));
-        DurableContexts.Granted durable = DurableContexts.grant(c.durable(), result,
-                BreakSender.clientGuid(ctx.connection), c.caching().leaseKey());
         if (durable != null) {
             open.durable(durable);
             contexts.add(DurableContexts.response(durable));

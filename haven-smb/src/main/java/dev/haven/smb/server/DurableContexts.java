@@ -29,8 +29,9 @@ import java.util.UUID;
  *
  * A durable open is granted only with a batch oplock or a lease with handle caching (3.3.5.9.6,
  * 3.3.5.9.10); v2 contexts count only on SMB 3.x; v1 and v2 contexts together are
- * STATUS_INVALID_PARAMETER (3.3.5.9). Persistent handles need a continuously available share,
- * which this server does not offer yet: the persistent flag is not granted.
+ * STATUS_INVALID_PARAMETER (3.3.5.9). A v2 request with SMB2_DHANDLE_FLAG_PERSISTENT on a
+ * continuously available share of a server that keeps persistent opens is granted persistent,
+ * whatever its caching (3.3.5.9.10): its state is then stored before the CREATE is answered.
  */
 final class DurableContexts {
     static final String V1_REQUEST = "DHnQ";
@@ -39,6 +40,8 @@ final class DurableContexts {
     static final String V2_RECONNECT = "DH2C";
     /** [MS-SMB2] 3.3.2.1 / Windows: a v1 durable open waits 16 minutes for its client. */
     static final Duration V1_TIMEOUT = Duration.ofMinutes(16);
+    /** [MS-SMB2] 2.2.13.2.11 SMB2_DHANDLE_FLAG_PERSISTENT. */
+    static final int FLAG_PERSISTENT = 0x2;
     /** The longest a v2 durable open waits, whatever the client asks (the share's cap). */
     static final Duration V2_MAX_TIMEOUT = Duration.ofSeconds(300);
     /** What a v2 durable open waits when the client leaves the choice to the server (Timeout 0). */
@@ -53,17 +56,18 @@ final class DurableContexts {
     /** DHnQ: make this open durable. */
     record V1() implements Ask {}
 
-    /** DH2Q: make this open durable for {@code timeout}, remembering its CreateGuid. */
-    record V2(Duration timeout, UUID createGuid) implements Ask {}
+    /** DH2Q: make this open durable for {@code timeout}, remembering its CreateGuid; persistent if asked. */
+    record V2(Duration timeout, UUID createGuid, boolean persistent) implements Ask {}
 
     /** DHnC or DH2C: take back the preserved open {@code fileId} ({@code createGuid} null for v1). */
     record Reconnect(Smb2FileId fileId, UUID createGuid) implements Ask {}
 
     /**
      * What an open was granted: it waits {@code timeout} after a disconnect for a reconnect by
-     * {@code client} (which must name {@code leaseKey}, null for an open without a lease).
+     * {@code client} (which must name {@code leaseKey}, null for an open without a lease); a
+     * persistent open also survives a server restart.
      */
-    record Granted(Duration timeout, UUID createGuid, ClientGuid client, LeaseKey leaseKey) {}
+    record Granted(Duration timeout, UUID createGuid, ClientGuid client, LeaseKey leaseKey, boolean persistent) {}
 
     private DurableContexts() {
     }
@@ -97,28 +101,34 @@ final class DurableContexts {
         if (v2 != null) {
             ByteBuffer b = le(v2);
             long asked = Integer.toUnsignedLong(b.getInt());
-            b.getInt(); // Flags: SMB2_DHANDLE_FLAG_PERSISTENT, not granted here
+            int flags = b.getInt();
             b.getLong();
             Duration timeout = asked == 0 ? V2_DEFAULT_TIMEOUT
                     : Duration.ofMillis(Math.min(asked, V2_MAX_TIMEOUT.toMillis()));
-            return new V2(timeout, guid(b));
+            return new V2(timeout, guid(b), (flags & FLAG_PERSISTENT) != 0);
         }
         return v1 != null ? new V1() : new None();
     }
 
     /**
      * What {@code ask} is granted for an open that got {@code result}'s caching: durability needs
-     * a batch oplock or a lease with handle caching; null when nothing is granted.
+     * a batch oplock or a lease with handle caching, unless the open may be persistent
+     * ({@code persistentOffered}: a continuously available share of a server that stores
+     * persistent opens, [MS-SMB2] 3.3.5.9.10); null when nothing is granted.
      */
-    static Granted grant(Ask ask, OpenResult result, ClientGuid client, LeaseKey leaseKey) {
+    static Granted grant(Ask ask, OpenResult result, ClientGuid client, LeaseKey leaseKey, boolean persistentOffered) {
+        LeaseKey key = result.lease().isPresent() ? leaseKey : null;
+        if (ask instanceof V2 v && v.persistent() && persistentOffered) {
+            return new Granted(v.timeout(), v.createGuid(), client, key, true);
+        }
         boolean handleCaching = result.oplock() == OplockLevel.BATCH
                 || result.lease().map(g -> g.state().has(LeaseState.HANDLE_CACHING)).orElse(false);
         if (!handleCaching) {
             return null;
         }
         return switch (ask) {
-            case V1 v -> new Granted(V1_TIMEOUT, null, client, result.lease().isPresent() ? leaseKey : null);
-            case V2 v -> new Granted(v.timeout(), v.createGuid(), client, result.lease().isPresent() ? leaseKey : null);
+            case V1 v -> new Granted(V1_TIMEOUT, null, client, key, false);
+            case V2 v -> new Granted(v.timeout(), v.createGuid(), client, key, false);
             case None n -> null;
             case Reconnect r -> null;
         };
@@ -129,7 +139,8 @@ final class DurableContexts {
         if (g.createGuid() == null) {
             return new CreateContext(V1_REQUEST, new byte[8]);
         }
-        return new CreateContext(V2_REQUEST, new WireWriter(8).u32((int) g.timeout().toMillis()).u32(0).toByteArray());
+        return new CreateContext(V2_REQUEST, new WireWriter(8).u32((int) g.timeout().toMillis())
+                .u32(g.persistent() ? FLAG_PERSISTENT : 0).toByteArray());
     }
 
     private static byte[] sized(CreateContext c, int size) throws SmbStatusException {

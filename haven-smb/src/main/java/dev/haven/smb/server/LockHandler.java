@@ -97,6 +97,12 @@ final class LockHandler {
         });
         waiting.future().whenComplete((lock, failure) -> {
             if (failure == null) {
+                try {
+                    ctx.server().fileService().lockGranted(open.open(), wanted);
+                } catch (FileServiceException e) {
+                    pending.fail(FileServiceStatus.of(e.error()));
+                    return;
+                }
                 pending.complete(NtStatus.SUCCESS, new LockResponse());
             } else {
                 NtStatus why = withdrawn.get();

@@ -51,7 +51,8 @@ final class NegotiateHandler {
         c.clientCapabilities = req.capabilities();
         c.clientSecurityMode = req.securityMode();
         c.clientDialects = req.dialects();
-        c.serverCapabilities = capabilities(dialect, c.cipher != null);
+        c.serverCapabilities = capabilities(dialect, c.cipher != null,
+                ctx.server().fileService().persistent().available());
         c.serverSecurityMode = securityMode(ctx.server());
         LOG.log(System.Logger.Level.DEBUG, "{0}: dialect {1}, cipher {2}, signing {3}, client contexts {4}",
                 c.clientAddress, dialect, c.cipher, c.signingAlgorithm, req.negotiateContexts());
@@ -122,7 +123,7 @@ final class NegotiateHandler {
         return SigningAlgorithm.AES_CMAC;
     }
 
-    static int capabilities(Dialect dialect, boolean encryption) {
+    static int capabilities(Dialect dialect, boolean encryption, boolean persistentHandles) {
         int caps = 0;
         if (dialect != Dialect.SMB_2_0_2) {
             // [MS-SMB2] 3.3.5.4: leases (3.3.5.9.8) from 2.1 on.
@@ -132,6 +133,10 @@ final class NegotiateHandler {
             // [MS-SMB2] 3.3.5.4: IsMultiChannelCapable: sessions can be bound to several
             // connections (3.3.5.5.2).
             caps |= NegotiateRequest.CAP_MULTI_CHANNEL;
+            if (persistentHandles) {
+                // [MS-SMB2] 3.3.5.4: persistent handles on continuously available shares (3.3.5.9.10).
+                caps |= NegotiateRequest.CAP_PERSISTENT_HANDLES;
+            }
         }
         // [MS-SMB2] 3.3.5.4: the ENCRYPTION capability is only sent for 3.0 and 3.0.2.
         if (encryption && (dialect == Dialect.SMB_3_0 || dialect == Dialect.SMB_3_0_2)) {

@@ -67,7 +67,9 @@ final class RequestPipeline {
             if (ctx.sessionExpired && !allowedWhenExpired(request)) {
                 throw new SmbStatusException(NtStatus.NETWORK_SESSION_EXPIRED, "session expired");
             }
-            return dispatcher.dispatch(ctx, request);
+            Reply reply = dispatcher.dispatch(ctx, request);
+            commitOnContinuouslyAvailable(ctx, reply);
+            return reply;
         } catch (SmbStatusException e) {
             LOG.log(Level.DEBUG, "{0} from {1}: {2}", h.command(), ctx.connection.clientAddress, e.getMessage());
             return new Reply.Respond(e.status(), null);
@@ -84,6 +86,24 @@ final class RequestPipeline {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "internal error serving " + h.command() + " from " + ctx.connection.clientAddress, e);
             return new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
+        }
+    }
+
+    /**
+     * [MS-SMB2] 3.3.1.6 Share.IsCA: on a continuously available share a change is stable before
+     * it is answered, so a restart loses nothing a client was told is done. WRITE and CREATE
+     * commit themselves; CLOSE (delete on close), SET_INFO (size, times, names) and IOCTL (copies,
+     * sparse ranges) commit here.
+     */
+    private static void commitOnContinuouslyAvailable(RequestContext ctx, Reply reply) {
+        ShareConfig share = ctx.tree == null ? null : ctx.tree.share();
+        if (share == null || !share.continuouslyAvailable() || share.storage() == null
+                || !(reply instanceof Reply.Respond r) || !r.status().equals(NtStatus.SUCCESS)) {
+            return;
+        }
+        switch (ctx.header.command()) {
+            case CLOSE, SET_INFO, IOCTL -> ctx.server().fileService().commit(share.storage());
+            default -> { }
         }
     }
 

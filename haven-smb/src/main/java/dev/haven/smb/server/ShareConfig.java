@@ -13,14 +13,22 @@ import java.util.Locale;
  *     accepts TREE_CONNECT (file commands are then answered STATUS_NOT_SUPPORTED)
  * @param previousVersions the share's snapshots as Previous Versions (FSCTL_SRV_ENUMERATE_SNAPSHOTS,
  *     TWrp, {@code @GMT-} path tokens); null when it has none
+ * @param continuouslyAvailable [MS-SMB2] 3.3.1.6 Share.IsCA: SMB 3 opens may be persistent
+ *     (their state survives a server restart) and every change is stable before it is answered
  */
 public record ShareConfig(String name, boolean encryptRequired, boolean readOnly, Share storage,
-        SnapshotCatalog previousVersions) {
+        SnapshotCatalog previousVersions, boolean continuouslyAvailable) {
     /** Checks the name. */
     public ShareConfig {
         if (name == null || name.isEmpty() || name.contains("\\") || name.contains("/")) {
             throw new IllegalArgumentException("bad share name: " + name);
         }
+    }
+
+    /** A share that is not continuously available. */
+    public ShareConfig(String name, boolean encryptRequired, boolean readOnly, Share storage,
+            SnapshotCatalog previousVersions) {
+        this(name, encryptRequired, readOnly, storage, previousVersions, false);
     }
 
     /** A share without previous versions. */
@@ -41,6 +49,11 @@ public record ShareConfig(String name, boolean encryptRequired, boolean readOnly
     /** A disk share served by {@code storage} whose snapshots {@code previousVersions} lists (null: none). */
     public ShareConfig(Share storage, boolean encryptRequired, SnapshotCatalog previousVersions) {
         this(storage.name(), encryptRequired, storage.readOnly(), storage, previousVersions);
+    }
+
+    /** This share, continuously available or not. */
+    public ShareConfig withContinuousAvailability(boolean ca) {
+        return new ShareConfig(name, encryptRequired, readOnly, storage, previousVersions, ca);
     }
 
     /** Share names compare case-insensitively ([MS-SMB2] 3.3.5.7). */

@@ -39,6 +39,8 @@ final class TreeConnectHandler {
         ctx.tree = tree;
         int flags = share.encryptRequired() ? TreeConnectResponse.SHARE_FLAG_ENCRYPT_DATA : 0;
         int access = share.readOnly() ? READ_ACCESS : FULL_ACCESS;
-        return Reply.ok(new TreeConnectResponse(TreeConnectResponse.SHARE_TYPE_DISK, flags, 0, access));
+        // [MS-SMB2] 3.3.5.7: SMB2_SHARE_CAP_CONTINUOUS_AVAILABILITY for a CA share on SMB 3.x.
+        int caps = smb3 && share.continuouslyAvailable() ? TreeConnectResponse.SHARE_CAP_CONTINUOUS_AVAILABILITY : 0;
+        return Reply.ok(new TreeConnectResponse(TreeConnectResponse.SHARE_TYPE_DISK, flags, caps, access));
     }
 }

@@ -15,7 +15,9 @@ final class WriteHandler {
             throw new SmbStatusException(NtStatus.INVALID_DEVICE_REQUEST, "WRITE to a directory");
         }
         // The file service checks the offsets ([MS-FSA] 2.1.5.3).
-        boolean writeThrough = (req.flags() & WriteRequest.WRITE_THROUGH) != 0;
+        // On a continuously available share every write is stable before it is answered (as
+        // Windows writes through on CA shares), so a server restart loses nothing acknowledged.
+        boolean writeThrough = (req.flags() & WriteRequest.WRITE_THROUGH) != 0 || ctx.tree.share().continuouslyAvailable();
         int n = ctx.server().fileService().write(open.open(), req.offset(), req.data().duplicate(), writeThrough);
         return Reply.ok(new WriteResponse(n));
     }

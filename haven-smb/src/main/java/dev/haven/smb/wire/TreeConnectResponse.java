@@ -6,6 +6,8 @@ package dev.haven.smb.wire;
  */
 public record TreeConnectResponse(int shareType, int shareFlags, int capabilities, int maximalAccess)
         implements Smb2Response {
+    /** [MS-SMB2] 2.2.10 SMB2_SHARE_CAP_CONTINUOUS_AVAILABILITY. */
+    public static final int SHARE_CAP_CONTINUOUS_AVAILABILITY = 0x10;
     /** The StructureSize field. */
     public static final int STRUCTURE_SIZE = 16;
     /** ShareType: a disk share. */

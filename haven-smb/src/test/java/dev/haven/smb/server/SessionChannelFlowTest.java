@@ -223,8 +223,8 @@ class SessionChannelFlowTest {
     @Test
     void advertisesMultiChannelForThreeXOnly() {
         assertEquals(NegotiateRequest.CAP_MULTI_CHANNEL,
-                NegotiateHandler.capabilities(Dialect.SMB_3_0_2, false) & NegotiateRequest.CAP_MULTI_CHANNEL);
-        assertEquals(0, NegotiateHandler.capabilities(Dialect.SMB_2_1, false) & NegotiateRequest.CAP_MULTI_CHANNEL);
+                NegotiateHandler.capabilities(Dialect.SMB_3_0_2, false, false) & NegotiateRequest.CAP_MULTI_CHANNEL);
+        assertEquals(0, NegotiateHandler.capabilities(Dialect.SMB_2_1, false, true) & NegotiateRequest.CAP_MULTI_CHANNEL);
     }
 
     @Test
