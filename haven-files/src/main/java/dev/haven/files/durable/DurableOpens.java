@@ -25,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>when its timeout passes: it is closed, and a later reclaim finds nothing;
  * <li>when another open breaks its oplock or lease: no one can acknowledge the break, so it is
  * closed at once and the other open proceeds (as Samba does; a reclaim then finds nothing, since
- * the file may have changed).
+ * the file may have changed). A persistent open is not closed: it stands for an owner who was
+ * promised the handle across failures, so the break is acknowledged on its behalf at once (the
+ * caching goes down to what the break asks) and the open keeps its share mode and locks; the
+ * owner learns the new caching state when it reconnects.
  * </ul>
  * Thread-safe: one concurrent map; every end removes the entry first, so exactly one end closes it.
  */
@@ -39,6 +42,7 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
     private final FileService files;
     private final Clock clock;
     private final BreakScheduler scheduler;
+    private final LeaseManager leases;
     private final ConcurrentHashMap<Long, Entry> preserved = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
 
@@ -47,6 +51,7 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
         this.files = files;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.leases = leases;
         this.unsubscribe = leases.subscribe(this);
     }
 
@@ -124,10 +129,24 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
                 case BreakNotification.OplockBreak o -> p.handle().open().id().equals(o.open());
                 case BreakNotification.LeaseBreak l -> l.leaseKey().equals(p.leaseKey()) && l.client().equals(p.client());
             };
-            if (hit) {
+            if (hit && files.persistent().isPersistent(p.handle().open())) {
+                scheduler.schedule(clock.instant(), () -> acknowledge(n));
+            } else if (hit) {
                 scheduler.schedule(clock.instant(), () -> end(id, e, "its caching was broken"));
             }
         });
+    }
+
+    /** Acknowledges a break of a preserved persistent open as its absent owner would. */
+    private void acknowledge(BreakNotification n) {
+        try {
+            switch (n) {
+                case BreakNotification.OplockBreak o -> leases.acknowledgeOplock(o.open(), o.to());
+                case BreakNotification.LeaseBreak l -> leases.acknowledgeLease(l.client(), l.leaseKey(), l.to());
+            }
+        } catch (FileServiceException ex) {
+            LOG.log(Level.DEBUG, "break of a preserved persistent open already over: {0}", ex.getMessage());
+        }
     }
 
     private void end(long durableId, Entry e, String why) {
