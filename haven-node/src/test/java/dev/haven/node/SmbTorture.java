@@ -87,11 +87,16 @@ final class SmbTorture {
         return tests;
     }
 
-    /** Runs one test in its own smbtorture process; a test still running at the timeout is killed and fails. */
+    /** Runs one test on share {@code data}. */
     List<Result> run(String test, Duration timeout) throws IOException, InterruptedException {
-        Path log = logDir.resolve(test.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+        return run("data", test, timeout);
+    }
+
+    /** Runs one test on {@code share} in its own smbtorture process; a test still running at the timeout is killed and fails. */
+    List<Result> run(String share, String test, Duration timeout) throws IOException, InterruptedException {
+        Path log = logDir.resolve(share + "-" + test.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
         long start = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of("smbtorture", "//127.0.0.1/data", "-p", String.valueOf(port),
+        List<String> command = new ArrayList<>(List.of("smbtorture", "//127.0.0.1/" + share, "-p", String.valueOf(port),
                 "-A", authFile.toString(), "--fullname", "--format=subunit"));
         command.addAll(options);
         command.add(test);

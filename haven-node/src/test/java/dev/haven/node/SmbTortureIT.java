@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ class SmbTortureIT {
     private static final Duration SLOW_TIMEOUT = Duration.ofSeconds(180);
     private static final String TWRP_FILE = "twrp-file.txt";
     private static final String TWRP_STREAM = "twrp-stream";
+    /** The continuously available share that "ca NAME" lines of tests.txt run on; their results are named "ca NAME". */
+    private static final String CA_SHARE = "ca";
+    private static final String CA_PREFIX = "ca ";
 
     @TempDir
     Path tmp;
@@ -53,17 +57,27 @@ class SmbTortureIT {
         List<String> requested = requestedTests(resource("tests.txt"), all);
         Map<String, Expectation> expected = expectations(resource("expected.tsv"));
         Path out = Files.createDirectories(Path.of("target", "smbtorture"));
-        List<String> tests = SmbTorture.expand(requested, SmbTorture.knownTests());
+        List<String> known = SmbTorture.knownTests();
+        List<String> onData = SmbTorture.expand(requested.stream().filter(t -> !t.startsWith(CA_PREFIX)).toList(), known);
+        List<String> onCa = SmbTorture.expand(requested.stream().filter(t -> t.startsWith(CA_PREFIX))
+                .map(t -> t.substring(CA_PREFIX.length())).toList(), known);
         List<Result> results = new ArrayList<>();
+        // The node's first start writes its configuration; a continuously available share is added to it.
+        try (Node first = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
+            assertTrue(first.virtualServers().get(0).state() == VirtualServerState.RUNNING);
+        }
+        Files.writeString(tmp.resolve(DataDirectory.CONFIG),
+                "\n[share " + CA_SHARE + "]\nfilesystem = data\npath = /\ncontinuously-available = yes\n",
+                StandardOpenOption.APPEND);
         try (Node node = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
             int port = node.virtualServers().get(0).smbAddress().getPort();
             SmbTorture torture = new SmbTorture(port, SmbTorture.writeAuthFile(tmp, "haven", TestNodes.PASSWORD), out,
                     twrpOptions(node));
-            for (String test : tests) {
-                for (Result r : torture.run(test, all ? SLOW_TIMEOUT : TIMEOUT)) {
-                    System.out.println(r.status() + " " + r.name() + (r.reason().isEmpty() ? "" : "  (" + r.reason() + ")"));
-                    results.add(r);
-                }
+            for (String test : onData) {
+                record(results, torture.run(test, all ? SLOW_TIMEOUT : TIMEOUT), "");
+            }
+            for (String test : onCa) {
+                record(results, torture.run(CA_SHARE, test, all ? SLOW_TIMEOUT : TIMEOUT), CA_PREFIX);
             }
         }
         writeResults(out.resolve("results.tsv"), results);
@@ -74,6 +88,15 @@ class SmbTortureIT {
                 results.size() - passed - failed);
         assertTrue(surprises.isEmpty(), "smbtorture differs from expected.tsv (results in "
                 + out.resolve("results.tsv") + "):\n" + String.join("\n", surprises));
+    }
+
+    /** Prints and keeps {@code run}'s results, their names prefixed with {@code prefix}. */
+    private static void record(List<Result> results, List<Result> run, String prefix) {
+        for (Result r : run) {
+            Result named = new Result(prefix + r.name(), r.status(), r.reason(), r.took());
+            System.out.println(named.status() + " " + named.name() + (r.reason().isEmpty() ? "" : "  (" + r.reason() + ")"));
+            results.add(named);
+        }
     }
 
     /**
@@ -118,7 +141,10 @@ class SmbTortureIT {
         }
     }
 
-    /** tests.txt: one name per line, '#' starts a comment; "slow NAME" runs only with haven.torture.all. */
+    /**
+     * tests.txt: one name per line, '#' starts a comment; "slow NAME" runs only with
+     * haven.torture.all; "ca NAME" runs on the continuously available share.
+     */
     static List<String> requestedTests(String text, boolean all) {
         List<String> names = new ArrayList<>();
         for (String line : text.split("\n")) {
