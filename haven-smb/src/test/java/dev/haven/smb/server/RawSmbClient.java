@@ -103,8 +103,11 @@ public final class RawSmbClient implements AutoCloseable {
         out.writeInt(message.length);
         out.write(message);
         out.flush();
-        byte[] reply = new byte[in.readInt()];
-        in.readFully(reply);
+        byte[] reply;
+        do {
+            reply = new byte[in.readInt()];
+            in.readFully(reply);
+        } while (status(reply).equals(NtStatus.PENDING)); // [MS-SMB2] 3.2.5.1.5: an interim response; the final one follows
         return reply;
     }
 
