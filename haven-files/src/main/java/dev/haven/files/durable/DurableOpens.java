@@ -112,6 +112,18 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
         return e == null ? null : e.open();
     }
 
+    /**
+     * Ends (closes) every preserved open {@code which} selects, as its timeout would: for a
+     * front-end rule that makes an absent owner's open obsolete ([MS-SMB2] 3.3.5.9.13 app instances).
+     */
+    public void endMatching(java.util.function.Predicate<PreservedOpen> which, String why) {
+        preserved.forEach((id, e) -> {
+            if (which.test(e.open())) {
+                end(id, e, why);
+            }
+        });
+    }
+
     /** How many opens wait for their owners. */
     public int size() {
         return preserved.size();

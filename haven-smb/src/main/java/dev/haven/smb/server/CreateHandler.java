@@ -42,7 +42,7 @@ final class CreateHandler {
 
     /** One CREATE being served, kept while it waits for breaks. */
     private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
-            CreateCaching caching, FileContexts file, DurableContexts.Ask durable) {}
+            CreateCaching caching, FileContexts file, DurableContexts.Ask durable, java.util.UUID appInstanceId) {}
 
     Reply handle(RequestContext ctx, CreateRequest req) throws SmbStatusException {
         if (IpcPipes.isIpc(ctx)) {
@@ -84,8 +84,14 @@ final class CreateHandler {
                 (options & CreateRequest.FILE_DELETE_ON_CLOSE) != 0,
                 (options & CreateRequest.FILE_WRITE_THROUGH) != 0, req.fileAttributes(),
                 SecurityDescriptors.fromCreateContexts(req.createContexts()), last.stream());
-        return openOrWait(new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req),
-                FileContexts.of(req, last.stream() != null && !last.stream().isEmpty()), durable), null);
+        // [MS-SMB2] 3.3.5.9.13: an app instance id counts on SMB 3.x beside a durable v2 request.
+        java.util.UUID appInstance = durable instanceof DurableContexts.V2 ? AppInstances.of(req) : null;
+        Create c = new Create(ctx, req, share, path, openOptions, CreateCaching.of(ctx, req),
+                FileContexts.of(req, last.stream() != null && !last.stream().isEmpty()), durable, appInstance);
+        if (appInstance != null && target.share() == ctx.tree.share().storage()) {
+            AppInstances.closeEarlier(ctx, appInstance, pathName(c));
+        }
+        return openOrWait(c, null);
     }
 
     /**
@@ -178,6 +184,12 @@ final class CreateHandler {
         }
     }
 
+    /** The open's path from the share root as SMB names it, components joined with '\\', ":stream" last. */
+    private static String pathName(Create c) {
+        String stream = c.options().stream();
+        return String.join("\\", c.path().components()) + (stream == null || stream.isEmpty() ? "" : ":" + stream);
+    }
+
     private static Reply open(Create c) {
         RequestContext ctx = c.ctx();
         CreateRequest req = c.req();
@@ -194,8 +206,8 @@ final class CreateHandler {
             ctx.server().fileService().flush(result.open()); // a CA share's new file is stable when answered
         }
         String stream = c.options().stream();
-        SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(),
-                String.join("\\", c.path().components()) + (stream == null || stream.isEmpty() ? "" : ":" + stream));
+        SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(), pathName(c));
+        open.appInstanceId(c.appInstanceId());
         ctx.server().breaks().opened(ctx.connection, ctx.session, open, c.caching().leaseKey());
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();

@@ -241,6 +241,11 @@ final class Session {
         return null;
     }
 
+    /** Its opens now. */
+    List<SmbOpen> opens() {
+        return List.copyOf(opens.values());
+    }
+
     SmbOpen open(long volatileId) {
         return opens.get(volatileId);
     }

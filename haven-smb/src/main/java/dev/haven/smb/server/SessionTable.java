@@ -64,6 +64,11 @@ final class SessionTable {
         return bound;
     }
 
+    /** Every session now. */
+    List<Session> all() {
+        return List.copyOf(sessions.values());
+    }
+
     /** The sessions that hold an open with this durable id. */
     List<Session> holding(long durableId) {
         List<Session> holders = new ArrayList<>();

@@ -27,6 +27,8 @@ final class SmbOpen implements DurableHandle {
     private volatile LockSequenceTable lockSequences = new LockSequenceTable();
     /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
     private volatile DurableContexts.Granted durable;
+    /** [MS-SMB2] Open.AppInstanceId ({@link AppInstances}), or null. */
+    private volatile java.util.UUID appInstanceId;
     /** The next EA a FileFullEaInformation query without restart returns ({@link EaQuery}). */
     private volatile int eaIndex;
 
@@ -69,8 +71,17 @@ final class SmbOpen implements DurableHandle {
         return lockSequences;
     }
 
+    java.util.UUID appInstanceId() {
+        return appInstanceId;
+    }
+
+    void appInstanceId(java.util.UUID id) {
+        appInstanceId = id;
+    }
+
     /** Takes over the state a reconnected open had on its previous session. */
     void resume(SmbOpen previous) {
+        appInstanceId = previous.appInstanceId;
         durable = previous.durable;
         created = previous.created;
         position = previous.position;
