@@ -65,9 +65,16 @@ final class DurableContexts {
     /**
      * What an open was granted: it waits {@code timeout} after a disconnect for a reconnect by
      * {@code client} (which must name {@code leaseKey}, null for an open without a lease); a
-     * persistent open also survives a server restart.
+     * persistent open also survives a server restart; a resilient one ([MS-SMB2] 3.3.5.15.9) and a
+     * persistent one are kept whatever their caching.
      */
-    record Granted(Duration timeout, UUID createGuid, ClientGuid client, LeaseKey leaseKey, boolean persistent) {}
+    record Granted(Duration timeout, UUID createGuid, ClientGuid client, LeaseKey leaseKey, boolean persistent,
+            boolean resilient) {
+        /** Kept after a disconnect whatever its caching ([MS-SMB2] 3.3.7.1). */
+        boolean keptWithoutCaching() {
+            return persistent || resilient;
+        }
+    }
 
     private DurableContexts() {
     }
@@ -119,7 +126,7 @@ final class DurableContexts {
     static Granted grant(Ask ask, OpenResult result, ClientGuid client, LeaseKey leaseKey, boolean persistentOffered) {
         LeaseKey key = result.lease().isPresent() ? leaseKey : null;
         if (ask instanceof V2 v && v.persistent() && persistentOffered) {
-            return new Granted(v.timeout(), v.createGuid(), client, key, true);
+            return new Granted(v.timeout(), v.createGuid(), client, key, true, false);
         }
         boolean handleCaching = result.oplock() == OplockLevel.BATCH
                 || result.lease().map(g -> g.state().has(LeaseState.HANDLE_CACHING)).orElse(false);
@@ -127,8 +134,8 @@ final class DurableContexts {
             return null;
         }
         return switch (ask) {
-            case V1 v -> new Granted(V1_TIMEOUT, null, client, key, false);
-            case V2 v -> new Granted(v.timeout(), v.createGuid(), client, key, false);
+            case V1 v -> new Granted(V1_TIMEOUT, null, client, key, false, false);
+            case V2 v -> new Granted(v.timeout(), v.createGuid(), client, key, false, false);
             case None n -> null;
             case Reconnect r -> null;
         };

@@ -49,7 +49,8 @@ final class IoctlHandler {
                 Map.entry(FsctlCode.SET_COMPRESSION, files::setCompression),
                 Map.entry(FsctlCode.FILE_LEVEL_TRIM, files::trim),
                 Map.entry(FsctlCode.DUPLICATE_EXTENTS_TO_FILE, files::duplicateExtents),
-                Map.entry(FsctlCode.SRV_ENUMERATE_SNAPSHOTS, files::snapshots));
+                Map.entry(FsctlCode.SRV_ENUMERATE_SNAPSHOTS, files::snapshots),
+                Map.entry(FsctlCode.LMR_REQUEST_RESILIENCY, ResiliencyFsctl::request));
     }
 
     Reply handle(RequestContext ctx, IoctlRequest req) throws SmbStatusException, ProtocolViolationException {

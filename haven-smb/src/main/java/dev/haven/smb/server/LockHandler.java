@@ -23,13 +23,15 @@ final class LockHandler {
 
     /**
      * [MS-SMB2] 3.3.5.14: on SMB 3.x (this server offers multichannel there, so any open may see
-     * a request again on another channel; durable opens after a reconnect) a LOCK whose LockSequence bucket already
+     * a request again on another channel; durable opens after a reconnect), and on a resilient
+     * open of SMB 2.1, a LOCK whose LockSequence bucket already
      * records its sequence number is a replay after a channel failure: it succeeds without
      * locking again. The bucket is invalidated before the request runs and set when it succeeds.
      */
     Reply handle(RequestContext ctx, dev.haven.smb.wire.LockRequest req) throws SmbStatusException {
         SmbOpen open = Opens.find(ctx, req.fileId());
-        if (!ctx.connection.dialect.isSmb3()) {
+        DurableContexts.Granted d = open.durable();
+        if (!ctx.connection.dialect.isSmb3() && (d == null || !d.resilient())) {
             return lock(ctx, open, req);
         }
         LockSequenceTable sequences = open.lockSequences();

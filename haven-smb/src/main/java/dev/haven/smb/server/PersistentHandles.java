@@ -22,7 +22,7 @@ public final class PersistentHandles implements HandleFactory {
         SmbOpen o = new SmbOpen(new Smb2FileId(record.durableId(), 0), open, 0,
                 String.join("\\", record.path().components()));
         PersistedOpen.Owner who = record.who();
-        o.durable(new DurableContexts.Granted(who.timeout(), who.createGuid(), who.client(), who.leaseKey(), true));
+        o.durable(new DurableContexts.Granted(who.timeout(), who.createGuid(), who.client(), who.leaseKey(), true, false));
         return o;
     }
 }

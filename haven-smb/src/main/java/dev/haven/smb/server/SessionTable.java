@@ -135,12 +135,16 @@ final class SessionTable {
     /**
      * 3.3.7.1: a durable open survives only with a batch oplock or a lease with handle caching,
      * and not while a break of it is outstanding: the client that could acknowledge it is gone,
-     * so it is closed now and the open that caused the break goes ahead.
+     * so it is closed now and the open that caused the break goes ahead. A persistent or
+     * resilient open survives whatever its caching.
      */
     private static boolean keepsHandleCaching(ServerContext server, SmbOpen o) {
         DurableContexts.Granted d = o.durable();
         if (d == null) {
             return false;
+        }
+        if (d.keptWithoutCaching()) {
+            return true;
         }
         LeaseManager leases = server.fileService().leases();
         if (d.leaseKey() != null) {

@@ -9,6 +9,8 @@ import java.util.Map;
 public record FsctlCode(int code) {
     /** [MS-FSCC] 2.3.9 FSCTL_GET_COMPRESSION. */
     public static final FsctlCode GET_COMPRESSION = new FsctlCode(0x0009003C);
+    /** [MS-SMB2] 2.2.31 FSCTL_LMR_REQUEST_RESILIENCY. */
+    public static final FsctlCode LMR_REQUEST_RESILIENCY = new FsctlCode(0x001401D4);
     /** [MS-FSCC] 2.3.67 FSCTL_SET_COMPRESSION. */
     public static final FsctlCode SET_COMPRESSION = new FsctlCode(0x0009C040);
     /** [MS-FSCC] 2.3.3 FSCTL_CREATE_OR_GET_OBJECT_ID. */

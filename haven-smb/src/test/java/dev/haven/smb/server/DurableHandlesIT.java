@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haven.files.durable.OpenStore;
+import dev.haven.files.lease.ExecutorBreakScheduler;
+import dev.haven.files.lock.ByteRangeLocks;
+import dev.haven.files.service.FileService;
 import dev.haven.files.service.Share;
+import dev.haven.files.share.ShareModeTable;
+import dev.haven.smb.Dialect;
+import dev.haven.smb.wire.FsctlCode;
+import dev.haven.smb.wire.IoctlRequest;
 import dev.haven.fs.FormatOptions;
 import dev.haven.fs.HavenFs;
 import dev.haven.smb.auth.ServerIdentity;
@@ -33,6 +41,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,9 +69,12 @@ class DurableHandlesIT {
         fs = HavenFs.format(new MemoryBlockDevice("fs", 4096, 16384), new FormatOptions(true, Clock.systemUTC()));
         UserDirectory users = name -> name.equalsIgnoreCase("alice") || name.equalsIgnoreCase("bob")
                 ? Optional.of(PASS_HASH.clone()) : Optional.empty();
+        FileService files = new FileService(new ShareModeTable(), new ByteRangeLocks(), Clock.systemUTC(),
+                new ExecutorBreakScheduler(Clock.systemUTC()), OpenStore.open(new MemoryBlockDevice("opens", 4096, 256)));
+        Share data = Share.of("data", fs, false);
         server = SmbServer.start(new SmbServerConfig(users, new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test"),
-                List.of(new ShareConfig(Share.of("data", fs, false), false)), Clock.systemUTC(), true, false,
-                SmbServerConfig.DEFAULT_MAX_FRAME_SIZE), "127.0.0.1", 0);
+                List.of(new ShareConfig(data, false), new ShareConfig("ca", false, false, data, null, true)),
+                Clock.systemUTC(), true, false, SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, files), "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -103,6 +115,63 @@ class DurableHandlesIT {
             assertArrayEquals(data, ReadResponse.decode(new WireReader(read)).data());
             assertEquals(NtStatus.LOCK_NOT_GRANTED, RawSmbClient.status(alice.send(true, lock(alice, now))),
                     "the range is still locked by the open");
+        }
+    }
+
+    /**
+     * A persistent open (continuously available share) and a resilient one (FSCTL_LMR_REQUEST_
+     * RESILIENCY) hold no oplock or lease, and still outlive a network cut with their lock.
+     */
+    @Test
+    void persistentAndResilientOpensWithoutCachingOutliveANetworkCut() throws Exception {
+        byte[] guid = new byte[16];
+        guid[0] = 7;
+        UUID createGuid = UUID.randomUUID();
+        Smb2FileId persistent;
+        Smb2FileId resilient;
+        try (CuttingProxy proxy = new CuttingProxy(server.port());
+                RawSmbClient alice = new RawSmbClient("127.0.0.1", proxy.port()).logon(Dialect.SMB_3_0_2, guid, "alice",
+                        "pass", "ca")) {
+            WireWriter dh2q = new WireWriter(32).u32(60_000).u32(2).u64(0).u64(createGuid.getMostSignificantBits())
+                    .u64(createGuid.getLeastSignificantBits());
+            persistent = CreateResponse.decode(new WireReader(RawSmbClient.expectOk(alice.create(new CreateRequest(0, 2,
+                    ALL_ACCESS, 0, SHARE_ALL, OVERWRITE_IF, CreateRequest.FILE_NON_DIRECTORY_FILE, "persistent.txt",
+                    List.of(new CreateContext("DH2Q", dh2q.toByteArray()))))))).fileId();
+            RawSmbClient.expectOk(alice.send(true, lock(alice, persistent)));
+            resilient = CreateResponse.decode(new WireReader(RawSmbClient.expectOk(alice.create(new CreateRequest(0, 2,
+                    ALL_ACCESS, 0, SHARE_ALL, OVERWRITE_IF, CreateRequest.FILE_NON_DIRECTORY_FILE, "resilient.txt",
+                    List.of()))))).fileId();
+            WireWriter fileId = new WireWriter(16);
+            resilient.encode(fileId);
+            RawSmbClient.expectOk(alice.send(true, alice.request(Command.IOCTL, new IoctlRequest(
+                    FsctlCode.LMR_REQUEST_RESILIENCY.code(), fileId.toByteArray(), new WireWriter(8).u32(30_000).u32(0)
+                            .toByteArray(), 0, new byte[0], 0, IoctlRequest.IS_FSCTL)::encodeBody)));
+            RawSmbClient.expectOk(alice.send(true, lock(alice, resilient)));
+            proxy.cut();
+        }
+        try (RawSmbClient other = new RawSmbClient("127.0.0.1", server.port()).logon("alice", "pass", "data")) {
+            for (String name : List.of("persistent.txt", "resilient.txt")) {
+                Smb2FileId id = CreateResponse.decode(new WireReader(RawSmbClient.expectOk(other.create(new CreateRequest(
+                        0, 2, ALL_ACCESS, 0, SHARE_ALL, 1, 0, name, List.of()))))).fileId();
+                assertEquals(NtStatus.LOCK_NOT_GRANTED, RawSmbClient.status(other.send(true, lock(other, id))),
+                        name + ": the preserved open's lock holds");
+            }
+        }
+        try (RawSmbClient alice = new RawSmbClient("127.0.0.1", server.port()).logon(Dialect.SMB_3_0_2, guid, "alice",
+                "pass", "ca")) {
+            WireWriter dh2c = new WireWriter(36);
+            persistent.encode(dh2c);
+            dh2c.u64(createGuid.getMostSignificantBits()).u64(createGuid.getLeastSignificantBits()).u32(2);
+            NtStatus s = NtStatus.OBJECT_NAME_NOT_FOUND;
+            for (int i = 0; i < ATTEMPTS && s.equals(NtStatus.OBJECT_NAME_NOT_FOUND); i++) {
+                s = RawSmbClient.status(alice.create(new CreateRequest(0, 2, 0, 0, 0, 1, 0, "persistent.txt",
+                        List.of(new CreateContext("DH2C", dh2c.toByteArray())))));
+            }
+            assertEquals(NtStatus.SUCCESS, s, "the persistent open comes back");
+            WireWriter dhnc = new WireWriter(16);
+            resilient.encode(dhnc);
+            assertEquals(NtStatus.SUCCESS, RawSmbClient.status(alice.create(new CreateRequest(0, 2, 0, 0, 0, 1, 0,
+                    "resilient.txt", List.of(new CreateContext("DHnC", dhnc.toByteArray()))))), "the resilient open comes back");
         }
     }
 
