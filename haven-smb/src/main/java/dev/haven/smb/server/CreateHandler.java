@@ -55,11 +55,15 @@ final class CreateHandler {
         }
         if (durable instanceof DurableContexts.V2 v && HeaderFlags.has(ctx.header.flags(), HeaderFlags.REPLAY_OPERATION)) {
             // [MS-SMB2] 3.3.5.9.10: a replayed durable v2 CREATE (its answer was lost with a
-            // channel) gets the open it already made, answered as it was then.
+            // channel) gets the open it already made; while the original still waits to open,
+            // the replay is told to try again later.
+            if (ctx.session.isCreatePending(v.createGuid())) {
+                throw new SmbStatusException(NtStatus.FILE_NOT_AVAILABLE, "the replayed CREATE is still being processed");
+            }
             SmbOpen made = ctx.session.openByCreateGuid(v.createGuid());
             if (made != null && made.treeId() == ctx.tree.treeId() && made.created() != null) {
                 ctx.fileId = made.fileId();
-                return Reply.ok(made.created());
+                return Reply.ok(CreateReplay.answer(ctx, req, made));
             }
         }
         if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
@@ -119,8 +123,13 @@ final class CreateHandler {
         PendingRequest p = pending;
         AtomicBoolean withdrawn = new AtomicBoolean();
         if (p == null) {
+            createPending(c, true);
             p = c.ctx().goAsync((request, reason) -> {
+                if (reason == PendingRequest.CancelReason.DISCONNECT && survivesChannelLoss(c)) {
+                    return; // it goes on: a replay on another channel waits for it (FILE_NOT_AVAILABLE), then gets the open
+                }
                 withdrawn.set(true);
+                createPending(c, false);
                 if (reason != PendingRequest.CancelReason.DISCONNECT) {
                     request.fail(NtStatus.CANCELLED); // [MS-SMB2] 3.3.5.16
                 }
@@ -139,15 +148,37 @@ final class CreateHandler {
     private void resume(Create c, PendingRequest pending) {
         try {
             if (openOrWait(c, pending) instanceof Reply.Respond r) {
+                createPending(c, false);
                 pending.complete(r.status(), r.body());
             }
         } catch (SmbStatusException e) {
+            createPending(c, false);
             pending.fail(e.status());
         } catch (FileServiceException e) {
+            createPending(c, false);
             pending.fail(FileServiceStatus.of(e.error()));
         } catch (RuntimeException e) {
+            createPending(c, false);
             LOG.log(Level.ERROR, "internal error completing a CREATE", e);
             pending.fail(NtStatus.INTERNAL_ERROR);
+        }
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.9.10 with multichannel: a durable v2 CREATE whose channel fails while it
+     * waits goes on when its session has another live channel, so that the client's replay there
+     * finds it (pending, then open) instead of opening a second time.
+     */
+    private static boolean survivesChannelLoss(Create c) {
+        Session s = c.ctx().session;
+        return c.durable() instanceof DurableContexts.V2 && s.isValid()
+                && s.connections().stream().anyMatch(x -> x != c.ctx().connection && !x.output.isClosed());
+    }
+
+    /** Notes a waiting durable v2 CREATE on its session, for replays of it ([MS-SMB2] 3.3.5.9.10). */
+    private static void createPending(Create c, boolean waiting) {
+        if (c.durable() instanceof DurableContexts.V2 v) {
+            c.ctx().session.createPending(v.createGuid(), waiting);
         }
     }
 
@@ -197,6 +228,11 @@ final class CreateHandler {
                 CreateDisposition.ofCode(req.createDisposition()), c.options(), AccessMask.of(req.desiredAccess()),
                 ShareAccess.of(req.shareAccess()), new Principal(ctx.session.userName, ctx.session.token),
                 c.caching().request());
+        if (!ctx.session.isValid()) {
+            // A CREATE that went on after its channel failed, and whose session has ended since.
+            ctx.server().fileService().close(result.open());
+            throw new FileServiceException(dev.haven.files.FileServiceError.FILE_CLOSED, "the session ended");
+        }
         c.file().apply(ctx, result);
         DurableContexts.Granted durable = DurableContexts.grant(c.durable(), result,
                 BreakSender.clientGuid(ctx.connection), c.caching().leaseKey(), persistentOffered(c));
@@ -208,6 +244,7 @@ final class CreateHandler {
         String stream = c.options().stream();
         SmbOpen open = ctx.session.addOpen(result.open(), ctx.tree.treeId(), pathName(c));
         open.appInstanceId(c.appInstanceId());
+        open.channelSequence(Opens.channelSequence(ctx)); // [MS-SMB2] 3.3.5.9: Open.ChannelSequence
         ctx.server().breaks().opened(ctx.connection, ctx.session, open, c.caching().leaseKey());
         ctx.fileId = open.fileId();
         FileAttributes a = result.attributes();
@@ -219,8 +256,9 @@ final class CreateHandler {
         }
         CreateResponse response = new CreateResponse(c.caching().responseLevel(result), result.action().ordinal(),
                 InfoEncoding.times(a), a.allocationSize(), a.size(), a.dosAttributes(), open.fileId(), contexts);
-        if (durable != null) {
-            open.created(response);
+        if (c.durable() instanceof DurableContexts.V2 v) {
+            // Replay-eligible whether or not durability was granted ([MS-SMB2] 3.3.5.9.10).
+            open.created(new SmbOpen.Created(v.createGuid(), c.caching().leaseKey(), response));
         }
         return Reply.ok(response);
     }

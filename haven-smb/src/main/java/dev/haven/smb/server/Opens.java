@@ -43,7 +43,40 @@ final class Opens {
             throw new SmbStatusException(NtStatus.FILE_CLOSED, "no open " + id);
         }
         ctx.fileId = open.fileId();
+        checkChannelSequence(ctx, open);
         return open;
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.2.10: on SMB 3.x a WRITE, SET_INFO or IOCTL carries the client's channel
+     * sequence (the first 16 bits of the header's Status field). A newer one (by at most 0x7FFF,
+     * modulo 2^16) becomes the open's; an older one is a request from a channel the client has
+     * already given up: STATUS_FILE_NOT_AVAILABLE, so it cannot overwrite what came later.
+     */
+    private static void checkChannelSequence(RequestContext ctx, SmbOpen open) throws SmbStatusException {
+        switch (ctx.header.command()) {
+            case WRITE, SET_INFO, IOCTL -> { }
+            default -> {
+                return;
+            }
+        }
+        if (!ctx.connection.dialect.isSmb3()) {
+            return;
+        }
+        int asked = channelSequence(ctx);
+        synchronized (open) {
+            int ahead = (asked - open.channelSequence()) & 0xFFFF;
+            if (ahead > 0x7FFF) {
+                throw new SmbStatusException(NtStatus.FILE_NOT_AVAILABLE, "channel sequence " + asked
+                        + " is older than the open's " + open.channelSequence());
+            }
+            open.channelSequence(asked);
+        }
+    }
+
+    /** The request's ChannelSequence ([MS-SMB2] 2.2.1.2). */
+    static int channelSequence(RequestContext ctx) {
+        return ctx.header.status().code() & 0xFFFF;
     }
 
     /** Closes opens whose tree, session or connection went away; failures are logged, not raised. */

@@ -230,11 +230,28 @@ final class Session {
         return null;
     }
 
+    /** The CreateGuids of durable v2 CREATEs of this session still waiting (for a break) to open. */
+    private final java.util.Set<java.util.UUID> pendingCreates = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Notes that the durable v2 CREATE {@code createGuid} waits, or (false) no longer does. */
+    void createPending(java.util.UUID createGuid, boolean pending) {
+        if (pending) {
+            pendingCreates.add(createGuid);
+        } else {
+            pendingCreates.remove(createGuid);
+        }
+    }
+
+    /** True while the durable v2 CREATE {@code createGuid} of this session waits to open. */
+    boolean isCreatePending(java.util.UUID createGuid) {
+        return pendingCreates.contains(createGuid);
+    }
+
     /** The open a durable v2 CREATE with {@code createGuid} made on this session, or null ([MS-SMB2] 3.3.5.9.10). */
     SmbOpen openByCreateGuid(java.util.UUID createGuid) {
         for (SmbOpen o : opens.values()) {
-            DurableContexts.Granted d = o.durable();
-            if (d != null && createGuid.equals(d.createGuid())) {
+            SmbOpen.Created c = o.created();
+            if (c != null && createGuid.equals(c.createGuid())) {
                 return o;
             }
         }

@@ -21,14 +21,16 @@ final class SmbOpen implements DurableHandle {
     private volatile DirectorySearch search;
     /** [MS-FSCC] 2.4.35 FilePositionInformation: set by the client, moved by a READ that returns data. */
     private volatile long position;
-    /** The answer to the CREATE that made this open, for a replay of that CREATE ([MS-SMB2] 3.3.5.9.10). */
-    private volatile CreateResponse created;
+    /** The durable v2 CREATE that made this open, for a replay of it ([MS-SMB2] 3.3.5.9.10), or null. */
+    private volatile Created created;
     /** [MS-SMB2] 3.3.1.10 Open.LockSequenceArray, used for durable opens on SMB 3.x (3.3.5.14). */
     private volatile LockSequenceTable lockSequences = new LockSequenceTable();
     /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
     private volatile DurableContexts.Granted durable;
     /** [MS-SMB2] Open.AppInstanceId ({@link AppInstances}), or null. */
     private volatile java.util.UUID appInstanceId;
+    /** [MS-SMB2] Open.ChannelSequence (3.3.5.2.10); guarded by this open's monitor. */
+    private int channelSequence;
     /** The next EA a FileFullEaInformation query without restart returns ({@link EaQuery}). */
     private volatile int eaIndex;
 
@@ -57,18 +59,32 @@ final class SmbOpen implements DurableHandle {
         durable = granted;
     }
 
-    /** The CREATE response this open was made with, or null. */
-    CreateResponse created() {
+    /**
+     * What a durable v2 CREATE made: its CreateGuid, the lease key it asked for (null for an
+     * oplock or nothing) and its answer.
+     */
+    record Created(java.util.UUID createGuid, dev.haven.files.LeaseKey leaseKey, CreateResponse response) {}
+
+    /** The durable v2 CREATE this open was made with, or null. */
+    Created created() {
         return created;
     }
 
-    void created(CreateResponse response) {
-        created = response;
+    void created(Created c) {
+        created = c;
     }
 
     /** The lock-sequence replay table; lock it while using it (two channels may use one open). */
     LockSequenceTable lockSequences() {
         return lockSequences;
+    }
+
+    int channelSequence() {
+        return channelSequence;
+    }
+
+    void channelSequence(int sequence) {
+        channelSequence = sequence;
     }
 
     java.util.UUID appInstanceId() {
@@ -82,6 +98,7 @@ final class SmbOpen implements DurableHandle {
     /** Takes over the state a reconnected open had on its previous session. */
     void resume(SmbOpen previous) {
         appInstanceId = previous.appInstanceId;
+        channelSequence = previous.channelSequence;
         durable = previous.durable;
         created = previous.created;
         position = previous.position;

@@ -29,6 +29,7 @@ public record NtStatus(int code) {
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(0xC000035C);
     public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
+    public static final NtStatus FILE_NOT_AVAILABLE = new NtStatus(0xC0000467);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
     public static final NtStatus CANNOT_DELETE = new NtStatus(0xC0000121);
     public static final NtStatus INVALID_SECURITY_DESCR = new NtStatus(0xC0000079);
@@ -89,6 +90,7 @@ public record NtStatus(int code) {
             Map.entry(NETWORK_SESSION_EXPIRED.code, "STATUS_NETWORK_SESSION_EXPIRED"),
             Map.entry(REQUEST_OUT_OF_SEQUENCE.code, "STATUS_REQUEST_OUT_OF_SEQUENCE"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
+            Map.entry(FILE_NOT_AVAILABLE.code, "STATUS_FILE_NOT_AVAILABLE"),
             Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
             Map.entry(CANNOT_DELETE.code, "STATUS_CANNOT_DELETE"),
             Map.entry(INVALID_SECURITY_DESCR.code, "STATUS_INVALID_SECURITY_DESCR"),
