@@ -61,10 +61,13 @@ final class CreateHandler {
                 throw new SmbStatusException(NtStatus.FILE_NOT_AVAILABLE, "the replayed CREATE is still being processed");
             }
             SmbOpen made = ctx.session.openByCreateGuid(v.createGuid());
-            if (made != null && made.treeId() == ctx.tree.treeId() && made.created() != null) {
+            if (made != null && made.treeId() == ctx.tree.treeId() && made.replayEligible()) {
                 ctx.fileId = made.fileId();
                 return Reply.ok(CreateReplay.answer(ctx, req, made));
             }
+        } else if (durable instanceof DurableContexts.V2 v && ctx.session.openByCreateGuid(v.createGuid()) != null) {
+            // [MS-SMB2] 3.3.5.9.10: a CreateGuid already in use, sent again without REPLAY_OPERATION.
+            throw new SmbStatusException(NtStatus.DUPLICATE_OBJECTID, "CreateGuid " + v.createGuid() + " is in use");
         }
         if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
             // [MS-SMB2] 3.3.5.9: an ImpersonationLevel outside 2.2.13's set is STATUS_BAD_IMPERSONATION_LEVEL.

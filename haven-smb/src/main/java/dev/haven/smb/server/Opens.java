@@ -44,33 +44,36 @@ final class Opens {
         }
         ctx.fileId = open.fileId();
         checkChannelSequence(ctx, open);
+        // The client has its answer: a CREATE replayed from now on is a new CREATE (Windows'
+        // Open.IsReplayEligible; smbtorture's smb2.replay.replay6).
+        open.used();
         return open;
     }
 
     /**
-     * [MS-SMB2] 3.3.5.2.10: on SMB 3.x a WRITE, SET_INFO or IOCTL carries the client's channel
-     * sequence (the first 16 bits of the header's Status field). A newer one (by at most 0x7FFF,
-     * modulo 2^16) becomes the open's; an older one is a request from a channel the client has
-     * already given up: STATUS_FILE_NOT_AVAILABLE, so it cannot overwrite what came later.
+     * [MS-SMB2] 3.3.5.2.10: on SMB 3.x every request carries the client's channel sequence (the
+     * first 16 bits of the header's Status field). A newer one (ahead by at most 0x7FFF, modulo
+     * 2^16) becomes the open's, whatever the request; a WRITE, SET_INFO or IOCTL with an older one
+     * comes from a channel the client has already given up: STATUS_FILE_NOT_AVAILABLE, so it
+     * cannot overwrite what came after it.
      */
     private static void checkChannelSequence(RequestContext ctx, SmbOpen open) throws SmbStatusException {
-        switch (ctx.header.command()) {
-            case WRITE, SET_INFO, IOCTL -> { }
-            default -> {
-                return;
-            }
-        }
         if (!ctx.connection.dialect.isSmb3()) {
             return;
         }
+        boolean modifies = switch (ctx.header.command()) {
+            case WRITE, SET_INFO, IOCTL -> true;
+            default -> false;
+        };
         int asked = channelSequence(ctx);
         synchronized (open) {
             int ahead = (asked - open.channelSequence()) & 0xFFFF;
-            if (ahead > 0x7FFF) {
+            if (ahead <= 0x7FFF) {
+                open.channelSequence(asked);
+            } else if (modifies) {
                 throw new SmbStatusException(NtStatus.FILE_NOT_AVAILABLE, "channel sequence " + asked
                         + " is older than the open's " + open.channelSequence());
             }
-            open.channelSequence(asked);
         }
     }
 

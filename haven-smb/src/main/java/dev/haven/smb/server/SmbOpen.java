@@ -23,6 +23,8 @@ final class SmbOpen implements DurableHandle {
     private volatile long position;
     /** The durable v2 CREATE that made this open, for a replay of it ([MS-SMB2] 3.3.5.9.10), or null. */
     private volatile Created created;
+    /** Open.IsReplayEligible: no request but CREATE replays has named this open yet. */
+    private volatile boolean replayEligible;
     /** [MS-SMB2] 3.3.1.10 Open.LockSequenceArray, used for durable opens on SMB 3.x (3.3.5.14). */
     private volatile LockSequenceTable lockSequences = new LockSequenceTable();
     /** What the client was granted of durability ([MS-SMB2] Open.IsDurable and its timeout), or null. */
@@ -72,6 +74,17 @@ final class SmbOpen implements DurableHandle {
 
     void created(Created c) {
         created = c;
+        replayEligible = c != null;
+    }
+
+    /** True until a request names this open: until then a replay of its CREATE gets it back. */
+    boolean replayEligible() {
+        return replayEligible;
+    }
+
+    /** The client has used the open, so it has its CREATE's answer. */
+    void used() {
+        replayEligible = false;
     }
 
     /** The lock-sequence replay table; lock it while using it (two channels may use one open). */
@@ -98,6 +111,7 @@ final class SmbOpen implements DurableHandle {
     /** Takes over the state a reconnected open had on its previous session. */
     void resume(SmbOpen previous) {
         appInstanceId = previous.appInstanceId;
+        replayEligible = previous.replayEligible;
         channelSequence = previous.channelSequence;
         durable = previous.durable;
         created = previous.created;

@@ -30,6 +30,7 @@ public record NtStatus(int code) {
     public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INSUFFICIENT_RESOURCES = new NtStatus(0xC000009A);
     public static final NtStatus FILE_NOT_AVAILABLE = new NtStatus(0xC0000467);
+    public static final NtStatus DUPLICATE_OBJECTID = new NtStatus(0xC000022A);
     public static final NtStatus CANCELLED = new NtStatus(0xC0000120);
     public static final NtStatus CANNOT_DELETE = new NtStatus(0xC0000121);
     public static final NtStatus INVALID_SECURITY_DESCR = new NtStatus(0xC0000079);
@@ -91,6 +92,7 @@ public record NtStatus(int code) {
             Map.entry(REQUEST_OUT_OF_SEQUENCE.code, "STATUS_REQUEST_OUT_OF_SEQUENCE"),
             Map.entry(INSUFFICIENT_RESOURCES.code, "STATUS_INSUFFICIENT_RESOURCES"),
             Map.entry(FILE_NOT_AVAILABLE.code, "STATUS_FILE_NOT_AVAILABLE"),
+            Map.entry(DUPLICATE_OBJECTID.code, "STATUS_DUPLICATE_OBJECTID"),
             Map.entry(CANCELLED.code, "STATUS_CANCELLED"),
             Map.entry(CANNOT_DELETE.code, "STATUS_CANNOT_DELETE"),
             Map.entry(INVALID_SECURITY_DESCR.code, "STATUS_INVALID_SECURITY_DESCR"),
