@@ -39,6 +39,8 @@ import java.util.Arrays;
  * </pre>
  */
 final class SessionBinding {
+    /** The most channels one session may have (Windows' limit, smbtorture's smb2.multichannel.generic.num_channels). */
+    static final int MAX_CHANNELS = 32;
 
     Reply handle(RequestContext ctx, SessionSetupRequest req) throws SmbStatusException {
         Connection c = ctx.connection;
@@ -53,6 +55,11 @@ final class SessionBinding {
         boolean signatureValid = verifySignature(ctx, s);
         checkBindable(ctx, s, signatureValid);
         Channel ch = s.channel(c);
+        if (ch == null && s.channelCount() >= MAX_CHANNELS) {
+            // As Windows: a session has at most 32 channels; more is STATUS_INSUFFICIENT_RESOURCES.
+            throw new SmbStatusException(NtStatus.INSUFFICIENT_RESOURCES, "session " + Long.toHexString(id) + " has "
+                    + MAX_CHANNELS + " channels");
+        }
         if (ch == null) {
             ch = s.addChannel(c);
             if (ch == null) {
