@@ -1,5 +1,6 @@
 package dev.haven.files.durable;
 
+import dev.haven.files.ClientGuid;
 import dev.haven.files.FileServiceError;
 import dev.haven.files.FileServiceException;
 import dev.haven.files.lease.BreakListener;
@@ -11,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -110,6 +112,21 @@ public final class DurableOpens implements BreakListener, AutoCloseable {
     public PreservedOpen find(long durableId) {
         Entry e = preserved.get(durableId);
         return e == null ? null : e.open();
+    }
+
+    /**
+     * The durable id of the open {@code client} preserved under {@code createGuid} (a v2 durable
+     * open), if any: how [MS-SMB2] 3.3.5.9.10 finds the open a replayed CREATE made before its
+     * connection went away.
+     */
+    public OptionalLong findByCreateGuid(ClientGuid client, UUID createGuid) {
+        for (var e : preserved.entrySet()) {
+            PreservedOpen p = e.getValue().open();
+            if (createGuid.equals(p.createGuid()) && client.equals(p.client())) {
+                return OptionalLong.of(e.getKey());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /**

@@ -17,7 +17,6 @@ import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.CreateContext;
-import dev.haven.smb.wire.HeaderFlags;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,21 +52,11 @@ final class CreateHandler {
         if (durable instanceof DurableContexts.Reconnect r) {
             return DurableReconnect.reconnect(ctx, req, r);
         }
-        if (durable instanceof DurableContexts.V2 v && HeaderFlags.has(ctx.header.flags(), HeaderFlags.REPLAY_OPERATION)) {
-            // [MS-SMB2] 3.3.5.9.10: a replayed durable v2 CREATE (its answer was lost with a
-            // channel) gets the open it already made; while the original still waits to open,
-            // the replay is told to try again later.
-            if (ctx.session.isCreatePending(v.createGuid())) {
-                throw new SmbStatusException(NtStatus.FILE_NOT_AVAILABLE, "the replayed CREATE is still being processed");
+        if (durable instanceof DurableContexts.V2 v) {
+            Reply replayed = CreateReplay.replayed(ctx, req, v);
+            if (replayed != null) {
+                return replayed;
             }
-            SmbOpen made = ctx.session.openByCreateGuid(v.createGuid());
-            if (made != null && made.treeId() == ctx.tree.treeId() && made.replayEligible()) {
-                ctx.fileId = made.fileId();
-                return Reply.ok(CreateReplay.answer(ctx, req, made));
-            }
-        } else if (durable instanceof DurableContexts.V2 v && ctx.session.openByCreateGuid(v.createGuid()) != null) {
-            // [MS-SMB2] 3.3.5.9.10: a CreateGuid already in use, sent again without REPLAY_OPERATION.
-            throw new SmbStatusException(NtStatus.DUPLICATE_OBJECTID, "CreateGuid " + v.createGuid() + " is in use");
         }
         if (req.impersonationLevel() < 0 || req.impersonationLevel() > MAX_IMPERSONATION) {
             // [MS-SMB2] 3.3.5.9: an ImpersonationLevel outside 2.2.13's set is STATUS_BAD_IMPERSONATION_LEVEL.

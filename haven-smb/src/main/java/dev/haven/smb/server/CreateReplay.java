@@ -1,5 +1,8 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.LeaseKey;
+import dev.haven.files.durable.DurableOpens;
+import dev.haven.files.durable.PreservedOpen;
 import dev.haven.files.lease.LeaseGrant;
 import dev.haven.files.lease.LeaseManager;
 import dev.haven.files.lease.LeaseState;
@@ -9,11 +12,13 @@ import dev.haven.files.service.OpenResult;
 import dev.haven.smb.wire.CreateContext;
 import dev.haven.smb.wire.CreateRequest;
 import dev.haven.smb.wire.CreateResponse;
+import dev.haven.smb.wire.HeaderFlags;
 import dev.haven.smb.wire.NtStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The answer to a replayed durable v2 CREATE whose open exists ([MS-SMB2] 3.3.5.9.10, with
@@ -28,14 +33,59 @@ final class CreateReplay {
     private CreateReplay() {
     }
 
+    /**
+     * [MS-SMB2] 3.3.5.9.10: the answer to a durable v2 CREATE whose CreateGuid names an open this
+     * client already made, or null when it names none (the CREATE goes on as a new open). A replay
+     * (SMB2_FLAGS_REPLAY_OPERATION: its answer was lost with a channel) gets that open, taken back
+     * into this session if it was preserved after a disconnect; while the original still waits to
+     * open, the replay is told to try again later. The same CreateGuid without the flag is
+     * STATUS_DUPLICATE_OBJECTID. A preserved open stays replay-eligible while it is persistent.
+     */
+    static Reply replayed(RequestContext ctx, CreateRequest req, DurableContexts.V2 v) throws SmbStatusException {
+        boolean replay = HeaderFlags.has(ctx.header.flags(), HeaderFlags.REPLAY_OPERATION);
+        if (replay && ctx.session.isCreatePending(v.createGuid())) {
+            throw new SmbStatusException(NtStatus.FILE_NOT_AVAILABLE, "the replayed CREATE is still being processed");
+        }
+        SmbOpen made = ctx.session.openByCreateGuid(v.createGuid());
+        if (made != null) {
+            if (!replay) {
+                throw new SmbStatusException(NtStatus.DUPLICATE_OBJECTID, "CreateGuid " + v.createGuid() + " is in use");
+            }
+            if (made.treeId() != ctx.tree.treeId() || !made.replayEligible()) {
+                return null;
+            }
+            ctx.fileId = made.fileId();
+            return Reply.ok(answer(ctx, req, made));
+        }
+        DurableOpens durable = ctx.server().fileService().durable();
+        OptionalLong id = durable.findByCreateGuid(BreakSender.clientGuid(ctx.connection), v.createGuid());
+        PreservedOpen p = id.isPresent() ? durable.find(id.getAsLong()) : null;
+        if (p == null || !(p.handle() instanceof SmbOpen preserved) || !preserved.replayEligible()
+                || preserved.created() == null || ctx.tree.share() == null
+                || preserved.open().share() != ctx.tree.share().storage()) {
+            return null;
+        }
+        if (!replay) {
+            throw new SmbStatusException(NtStatus.DUPLICATE_OBJECTID, "CreateGuid " + v.createGuid()
+                    + " names an open waiting for its client");
+        }
+        LeaseKey key = preserved.created().leaseKey();
+        sameCaching(key, CreateCaching.of(ctx, req));
+        return Reply.ok(answer(ctx, req, DurableReconnect.takeBack(ctx, id.getAsLong(), p, key, v.createGuid())));
+    }
+
+    private static void sameCaching(LeaseKey original, CreateCaching asked) throws SmbStatusException {
+        if (!Objects.equals(original, asked.leaseKey())) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "a replay must ask for the caching of the original CREATE");
+        }
+    }
+
     static CreateResponse answer(RequestContext ctx, CreateRequest req, SmbOpen made) throws SmbStatusException {
         SmbOpen.Created original = made.created();
         CreateResponse first = original.response();
         DurableContexts.Granted d = made.durable();
         CreateCaching asked = CreateCaching.of(ctx, req);
-        if (!Objects.equals(original.leaseKey(), asked.leaseKey())) {
-            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "a replay must ask for the caching of the original CREATE");
-        }
+        sameCaching(original.leaseKey(), asked);
         LeaseManager leases = ctx.server().fileService().leases();
         OpenResult now;
         boolean durable;

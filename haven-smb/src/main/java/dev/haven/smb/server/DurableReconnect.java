@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.FileServiceException;
+import dev.haven.files.LeaseKey;
 import dev.haven.files.durable.DurableHandle;
 import dev.haven.files.durable.DurableOpens;
 import dev.haven.files.durable.PreservedOpen;
@@ -17,6 +18,7 @@ import dev.haven.smb.wire.NtStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -56,6 +58,27 @@ final class DurableReconnect {
         return null;
     }
 
+    /**
+     * Moves the preserved open {@code durableId} into this request's session and tree, as its
+     * owner asks with {@code leaseKey} and {@code createGuid}; the request's FileId becomes its.
+     */
+    static SmbOpen takeBack(RequestContext ctx, long durableId, PreservedOpen preserved, LeaseKey leaseKey,
+            UUID createGuid) throws SmbStatusException {
+        DurableHandle handle;
+        try {
+            handle = ctx.server().fileService().durable().reclaim(durableId, new Reclaim(ctx.session.token.user(),
+                    BreakSender.clientGuid(ctx.connection), leaseKey, createGuid));
+        } catch (FileServiceException e) {
+            throw new SmbStatusException(FileServiceStatus.of(e.error()), e.getMessage());
+        }
+        SmbOpen old = (SmbOpen) handle;
+        SmbOpen open = ctx.session.addOpen(old.open(), ctx.tree.treeId(), old.path());
+        open.resume(old);
+        ctx.server().breaks().opened(ctx.connection, ctx.session, open, preserved.leaseKey());
+        ctx.fileId = open.fileId();
+        return open;
+    }
+
     static Reply reconnect(RequestContext ctx, CreateRequest req, DurableContexts.Reconnect r) throws SmbStatusException {
         FileService files = ctx.server().fileService();
         long durableId = r.fileId().persistent();
@@ -73,18 +96,7 @@ final class DurableReconnect {
             // As Windows and Samba: a lease reconnect must name the file too (smb2.durable-open.reopen2-lease).
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "durable reconnect of " + r.fileId() + " names another file");
         }
-        DurableHandle handle;
-        try {
-            handle = files.durable().reclaim(durableId, new Reclaim(ctx.session.token.user(),
-                    BreakSender.clientGuid(ctx.connection), caching.leaseKey(), r.createGuid()));
-        } catch (FileServiceException e) {
-            throw new SmbStatusException(FileServiceStatus.of(e.error()), e.getMessage());
-        }
-        SmbOpen old = (SmbOpen) handle;
-        SmbOpen open = ctx.session.addOpen(old.open(), ctx.tree.treeId(), old.path());
-        open.resume(old);
-        ctx.server().breaks().opened(ctx.connection, ctx.session, open, preserved.leaseKey());
-        ctx.fileId = open.fileId();
+        SmbOpen open = takeBack(ctx, durableId, preserved, caching.leaseKey(), r.createGuid());
         LeaseManager leases = files.leases();
         Optional<LeaseGrant> lease = preserved.leaseKey() == null ? Optional.empty()
                 : leases.leaseOf(preserved.client(), preserved.leaseKey());

@@ -23,7 +23,7 @@ final class SmbOpen implements DurableHandle {
     private volatile long position;
     /** The durable v2 CREATE that made this open, for a replay of it ([MS-SMB2] 3.3.5.9.10), or null. */
     private volatile Created created;
-    /** Open.IsReplayEligible: no request but CREATE replays has named this open yet. */
+    /** Open.IsReplayEligible: no request but CREATE replays has named this open yet (or it is persistent). */
     private volatile boolean replayEligible;
     /** [MS-SMB2] 3.3.1.10 Open.LockSequenceArray, used for durable opens on SMB 3.x (3.3.5.14). */
     private volatile LockSequenceTable lockSequences = new LockSequenceTable();
@@ -82,9 +82,15 @@ final class SmbOpen implements DurableHandle {
         return replayEligible;
     }
 
-    /** The client has used the open, so it has its CREATE's answer. */
+    /**
+     * The client has used the open, so it has its CREATE's answer; a persistent open stays
+     * replay-eligible ([MS-SMB2] 3.3.5.21 and its siblings: "If Open.IsPersistent is FALSE").
+     */
     void used() {
-        replayEligible = false;
+        DurableContexts.Granted d = durable;
+        if (d == null || !d.persistent()) {
+            replayEligible = false;
+        }
     }
 
     /** The lock-sequence replay table; lock it while using it (two channels may use one open). */
