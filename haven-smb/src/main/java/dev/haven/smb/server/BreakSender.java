@@ -44,6 +44,12 @@ final class BreakSender implements BreakListener, AutoCloseable {
         routes.put(open.open().id(), new Route(c, s, open, clientGuid(c), leaseKey));
     }
 
+    /** The lease key {@code open} was opened with, or null when it holds no lease. */
+    LeaseKey leaseKeyOf(SmbOpen open) {
+        Route r = routes.get(open.open().id());
+        return r == null ? null : r.leaseKey();
+    }
+
     /** Forgets a closed open. */
     void closed(SmbOpen open) {
         Route gone = routes.remove(open.open().id());

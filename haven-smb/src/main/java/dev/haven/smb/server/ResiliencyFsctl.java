@@ -41,7 +41,8 @@ final class ResiliencyFsctl {
         Duration timeout = asked == 0 ? DEFAULT_TIMEOUT : Duration.ofMillis(asked);
         DurableContexts.Granted d = open.durable();
         open.durable(new DurableContexts.Granted(timeout, d == null ? null : d.createGuid(),
-                d == null ? BreakSender.clientGuid(ctx.connection) : d.client(), d == null ? null : d.leaseKey(),
+                d == null ? BreakSender.clientGuid(ctx.connection) : d.client(),
+                d == null ? ctx.server().breaks().leaseKeyOf(open) : d.leaseKey(),
                 d != null && d.persistent(), true));
         return Reply.ok(new IoctlResponse(req.ctlCode(), req.fileId(), new byte[0], new byte[0]));
     }

@@ -120,7 +120,8 @@ class DurableHandlesIT {
 
     /**
      * A persistent open (continuously available share) and a resilient one (FSCTL_LMR_REQUEST_
-     * RESILIENCY) hold no oplock or lease, and still outlive a network cut with their lock.
+     * RESILIENCY) hold no oplock or lease, and still outlive a network cut with their lock; a
+     * resilient open holding a lease comes back with a reconnect naming that lease.
      */
     @Test
     void persistentAndResilientOpensWithoutCachingOutliveANetworkCut() throws Exception {
@@ -129,6 +130,7 @@ class DurableHandlesIT {
         UUID createGuid = UUID.randomUUID();
         Smb2FileId persistent;
         Smb2FileId resilient;
+        Smb2FileId leased;
         try (CuttingProxy proxy = new CuttingProxy(server.port());
                 RawSmbClient alice = new RawSmbClient("127.0.0.1", proxy.port()).logon(Dialect.SMB_3_0_2, guid, "alice",
                         "pass", "ca")) {
@@ -147,6 +149,14 @@ class DurableHandlesIT {
                     FsctlCode.LMR_REQUEST_RESILIENCY.code(), fileId.toByteArray(), new WireWriter(8).u32(30_000).u32(0)
                             .toByteArray(), 0, new byte[0], 0, IoctlRequest.IS_FSCTL)::encodeBody)));
             RawSmbClient.expectOk(alice.send(true, lock(alice, resilient)));
+            leased = CreateResponse.decode(new WireReader(RawSmbClient.expectOk(alice.create(new CreateRequest(
+                    CreateResponse.OPLOCK_LEVEL_LEASE, 2, ALL_ACCESS, 0, SHARE_ALL, OVERWRITE_IF,
+                    CreateRequest.FILE_NON_DIRECTORY_FILE, "resilient-leased.txt", List.of(readLease())))))).fileId();
+            WireWriter leasedId = new WireWriter(16);
+            leased.encode(leasedId);
+            RawSmbClient.expectOk(alice.send(true, alice.request(Command.IOCTL, new IoctlRequest(
+                    FsctlCode.LMR_REQUEST_RESILIENCY.code(), leasedId.toByteArray(), new WireWriter(8).u32(30_000).u32(0)
+                            .toByteArray(), 0, new byte[0], 0, IoctlRequest.IS_FSCTL)::encodeBody)));
             proxy.cut();
         }
         try (RawSmbClient other = new RawSmbClient("127.0.0.1", server.port()).logon("alice", "pass", "data")) {
@@ -172,7 +182,20 @@ class DurableHandlesIT {
             resilient.encode(dhnc);
             assertEquals(NtStatus.SUCCESS, RawSmbClient.status(alice.create(new CreateRequest(0, 2, 0, 0, 0, 1, 0,
                     "resilient.txt", List.of(new CreateContext("DHnC", dhnc.toByteArray()))))), "the resilient open comes back");
+            WireWriter leasedReconnect = new WireWriter(16);
+            leased.encode(leasedReconnect);
+            assertEquals(NtStatus.SUCCESS, RawSmbClient.status(alice.create(new CreateRequest(
+                    CreateResponse.OPLOCK_LEVEL_LEASE, 2, 0, 0, 0, 1, 0, "resilient-leased.txt", List.of(
+                            new CreateContext("DHnC", leasedReconnect.toByteArray()), readLease())))),
+                    "the resilient open with a lease comes back");
         }
+    }
+
+    /** RqLs v1 ([MS-SMB2] 2.2.13.2.8): lease key 0x2a.., READ caching. */
+    private static CreateContext readLease() {
+        byte[] key = new byte[16];
+        java.util.Arrays.fill(key, (byte) 0x2a);
+        return new CreateContext("RqLs", new WireWriter(32).bytes(key).u32(1).u32(0).u64(0).toByteArray());
     }
 
     private static byte[] lock(RawSmbClient c, Smb2FileId id) {
