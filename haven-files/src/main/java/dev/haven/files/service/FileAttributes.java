@@ -24,6 +24,12 @@ public record FileAttributes(long fileId, long generation, boolean directory, lo
      */
     public static final int SETTABLE_ON_CREATE = 0x1 | 0x2 | 0x4 | ARCHIVE | TEMPORARY | 0x1000 | 0x2000;
 
+    /** These attributes with another allocation size. */
+    public FileAttributes withAllocationSize(long bytes) {
+        return new FileAttributes(fileId, generation, directory, size, bytes, creationTime, lastAccessTime, lastWriteTime,
+                changeTime, dosAttributes, linkCount, deletePending);
+    }
+
     static FileAttributes of(dev.haven.fs.Inode i, boolean deletePending) {
         int dos = i.dosAttributes() & ~(DIRECTORY | NORMAL);
         if (i.isDirectory()) {

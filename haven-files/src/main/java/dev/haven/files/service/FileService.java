@@ -45,6 +45,7 @@ public final class FileService {
     private final DurableOpens durable;
     private final NameChanges names;
     private final PersistentOpens persistent;
+    private final AllocationSizes allocationSizes = new AllocationSizes();
     private final ConcurrentHashMap<OpenId, Open> opens = new ConcurrentHashMap<>();
     private final FileChanges changes = new FileChanges(this, new dev.haven.files.notify.ChangeNotifier());
     /** Files deleted at their last close while one of their streams was open: gone at that stream's last close. */
@@ -257,6 +258,9 @@ public final class FileService {
             locks.closeOpen(open.key(), open.id());
         }
         CloseResult result = shareModes.close(open.id());
+        if (shareModes.opensOf(open.key()).isEmpty()) {
+            allocationSizes.clear(open.key());
+        }
         boolean delete = result.unlink() && open.location() != null;
         boolean removed = Streams.afterClose(open, delete, s -> !shareModes.opensOf(keyOf(open.share(), s)).isEmpty(),
                 deferredDeletes);
@@ -349,8 +353,8 @@ public final class FileService {
         return attributes(open, shareModes.isDeletePending(open.key()));
     }
 
-    private static FileAttributes attributes(Open open, boolean deletePending) {
-        return FileAttributes.of(FsCall.run(() -> Streams.metadata(open)), deletePending);
+    private FileAttributes attributes(Open open, boolean deletePending) {
+        return allocationSizes.apply(open.key(), FileAttributes.of(FsCall.run(() -> Streams.metadata(open)), deletePending));
     }
 
     /** The attributes of the directory containing the open's directory (the share root for the root). */
@@ -392,15 +396,21 @@ public final class FileService {
             open.share().fs().truncate(open.inode(), size);
             return null;
         });
+        allocationSizes.clear(open.key());
         changes.modified(open, NotifyFilter.SIZE);
     }
 
-    /** Sets the allocation size: smaller than the file truncates it, larger is advisory and ignored. */
+    /**
+     * Sets the allocation size ([MS-FSA] 2.1.5.15.1): smaller than the file truncates it; the
+     * file reports the size (in whole blocks) while it is open ({@link AllocationSizes}).
+     */
     public void setAllocationSize(Open open, long size) {
+        check(open);
         breakCaching(open, BreakCause.WRITE); // an allocation change breaks as a write does (smb2.oplock.batch12)
         if (size < attributes(open).size()) {
             setEndOfFile(open, size);
         }
+        allocationSizes.set(open.key(), size, open.share().fs().blockSize());
     }
 
     /** Marks or unmarks the file for deletion at last close; a directory must be empty ([MS-FSA] 2.1.5.15.3). */

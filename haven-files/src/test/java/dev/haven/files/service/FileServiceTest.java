@@ -321,6 +321,26 @@ class FileServiceTest extends FileServiceFixture {
     }
 
     @Test
+    void allocationSizeAboveTheDataIsReportedInWholeBlocksUntilTheLastClose() {
+        Open f = create("alloc");
+        Open g = open("alloc", CreateDisposition.OPEN, OpenOptions.NONE, ALL, ShareAccess.ALL).open();
+        int block = fs.blockSize();
+        service.setAllocationSize(f, block + 1);
+        assertEquals(0, service.attributes(f).size());
+        assertEquals(2L * block, service.attributes(g).allocationSize(), "every open of the file sees it");
+        service.write(f, 0, ByteBuffer.allocate(3 * block), false);
+        assertEquals(3L * block, service.attributes(f).allocationSize(), "the data outgrew it");
+        service.close(f);
+        service.setEndOfFile(g, 1);
+        assertEquals(block, service.attributes(g).allocationSize());
+        service.setAllocationSize(g, 5L * block);
+        assertEquals(5L * block, service.attributes(g).allocationSize());
+        service.close(g);
+        Open again = open("alloc", CreateDisposition.OPEN, OpenOptions.NONE, ALL, ShareAccess.ALL).open();
+        assertEquals(block, service.attributes(again).allocationSize(), "the last close dropped the unused allocation");
+    }
+
+    @Test
     void closedOpenIsRefused() {
         Open f = create("f");
         service.close(f);

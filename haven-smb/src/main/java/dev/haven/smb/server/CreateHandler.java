@@ -38,6 +38,8 @@ final class CreateHandler {
     private static final System.Logger LOG = System.getLogger(CreateHandler.class.getName());
     /** [MS-SMB2] 2.2.13: ImpersonationLevel above Delegation (3) is invalid. */
     private static final int MAX_IMPERSONATION = 3;
+    /** The shortest create context name Windows accepts. */
+    private static final int CONTEXT_NAME_MIN = 4;
 
     /** One CREATE being served, kept while it waits for breaks. */
     private record Create(RequestContext ctx, CreateRequest req, Share share, SharePath path, OpenOptions options,
@@ -48,6 +50,13 @@ final class CreateHandler {
             return IpcPipes.create(ctx, req);
         }
         Share share = Opens.share(ctx);
+        for (CreateContext c : req.createContexts()) {
+            if (c.name().length() < CONTEXT_NAME_MIN) {
+                // As Windows (smbtorture's smb2.create.blob): the 2.2.13.2 tags are 4 bytes or longer.
+                throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "create context name of " + c.name().length()
+                        + " bytes");
+            }
+        }
         DurableContexts.Ask durable = DurableContexts.of(req, ctx.connection.dialect.isSmb3());
         if (durable instanceof DurableContexts.Reconnect r) {
             return DurableReconnect.reconnect(ctx, req, r);
@@ -225,7 +234,7 @@ final class CreateHandler {
             ctx.server().fileService().close(result.open());
             throw new FileServiceException(dev.haven.files.FileServiceError.FILE_CLOSED, "the session ended");
         }
-        c.file().apply(ctx, result);
+        result = c.file().apply(ctx, result);
         DurableContexts.Granted durable = DurableContexts.grant(c.durable(), result,
                 BreakSender.clientGuid(ctx.connection), c.caching().leaseKey(), persistentOffered(c));
         if (durable != null && durable.persistent()) {

@@ -3,6 +3,7 @@ package dev.haven.smb.server;
 import dev.haven.files.service.VolumeInfo;
 import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.WireWriter;
+import java.util.Arrays;
 
 /** [MS-FSCC] 2.5: the file-system information classes QUERY_INFO answers (SMB2_0_INFO_FILESYSTEM). */
 final class FsInfoClasses {
@@ -41,7 +42,10 @@ final class FsInfoClasses {
                 byte[] raw = InfoEncoding.utf16(label);
                 int serial = (int) (v.fsId().getMostSignificantBits() ^ v.fsId().getLeastSignificantBits());
                 w.u64(0).u32(serial).u32(raw.length).u8(0).u8(0).bytes(raw);
-                return new InfoEncoding.Encoded(w.toByteArray(), VOLUME_FIXED);
+                byte[] out = w.toByteArray();
+                // A short label still fills the C structure's size, as Windows answers (a 2-letter share name).
+                return new InfoEncoding.Encoded(Arrays.copyOf(out, Math.max(out.length, VOLUME_FIXED)),
+                        VOLUME_FIXED);
             }
             case SIZE -> w.u64(v.totalBlocks()).u64(v.freeBlocks()).u32((int) sectorsPerUnit).u32(BYTES_PER_SECTOR);
             case DEVICE -> w.u32(FILE_DEVICE_DISK).u32(0);
