@@ -45,6 +45,15 @@ public interface BlockDevice extends AutoCloseable {
     /** Hint: blocks {@code [block, block + count)} hold nothing the caller needs any more. */
     void declareFree(long block, long count) throws IOException;
 
+    /**
+     * True when writing a block may now cost the device a copy of what the block held (a snapshot
+     * still needs blocks freed since it was taken): a file system then prefers blocks it freed
+     * longest ago, or never used, over blocks it freed recently. False by default.
+     */
+    default boolean copiesOnRewrite() {
+        return false;
+    }
+
     /** Releases the device; does not flush. */
     @Override
     void close() throws IOException;

@@ -47,6 +47,11 @@ public abstract class ForwardingBlockDevice implements BlockDevice {
     }
 
     @Override
+    public boolean copiesOnRewrite() {
+        return inner.copiesOnRewrite();
+    }
+
+    @Override
     public void declareFree(long block, long count) throws IOException {
         inner.declareFree(block, count);
     }

@@ -1,9 +1,11 @@
 package dev.haven.fs;
 
+import dev.haven.block.BlockDevice;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The free-space map: one bit per file-system block. Blocks freed in the running transaction stay
@@ -14,6 +16,10 @@ import java.util.List;
 final class Allocator {
     /** Bitmap block layout: {@link BlockHeader}, then bits from this offset. */
     static final int BITS_OFFSET = 32;
+    /** A data run this long (1 MiB of 4 KiB blocks), or as long as asked, is taken at once. */
+    private static final long GOOD_RUN = 256;
+    /** How many short free runs a data allocation looks at before it takes the longest of them. */
+    private static final int RUNS_LOOKED_AT = 4096;
 
     private final BitSet used = new BitSet();
     private final BitSet pending = new BitSet();
@@ -25,12 +31,22 @@ final class Allocator {
     private long usedCount;
     private long pendingCount;
     private long reservedCount;
+    /** The first block of the data region (metadata goes below it while there is room). */
+    private long dataStart;
     private long dataCursor;
     private long metaCursor;
+    /** Asks the device whether rewriting a block now costs it a copy ({@link BlockDevice#copiesOnRewrite}). */
+    private final BooleanSupplier rewritesCopy;
 
+    /** A map of {@code total} blocks of {@code blockSize} bytes, for a device that never copies on rewrite. */
     Allocator(long total, int blockSize) {
+        this(total, blockSize, () -> false);
+    }
+
+    Allocator(long total, int blockSize, BooleanSupplier rewritesCopy) {
         this.total = total;
         this.bitsPerBlock = (blockSize - BITS_OFFSET) * 8;
+        this.rewritesCopy = rewritesCopy;
     }
 
     static long bitmapBlocks(long total, int blockSize) {
@@ -88,7 +104,8 @@ final class Allocator {
     }
 
     void setCursors(long start) {
-        dataCursor = start + (total - start) / 16;
+        dataStart = start + (total - start) / 16;
+        dataCursor = dataStart;
         metaCursor = start;
     }
 
@@ -102,10 +119,28 @@ final class Allocator {
         markDirty(start, length);
     }
 
-    /** Up to {@code want} contiguous free blocks, at {@code hint} if free, else the next free run. */
+    /**
+     * Up to {@code want} contiguous free blocks: at {@code hint} if free, else the next free run
+     * after it. Without a hint, metadata takes the next free run after the last metadata
+     * allocation. Data takes the lowest free run of the data region that is long enough
+     * ({@link #dataRun}), so blocks freed by deletes and overwrites are used again before fresh
+     * ones: the host file backing the volume stays as small as the live data, and rewritten blocks
+     * are often still in the host's page cache (writing a fresh hole of a sparse file costs the
+     * host an allocation and a new page). While the device would copy a rewritten block (a
+     * snapshot holds blocks freed since it was taken), data goes on from the last data
+     * allocation instead, into blocks freed longest ago or never used.
+     */
     Extent allocate(long want, long hint, boolean meta) throws FsException {
-        long from = hint >= 0 && hint < total ? hint : (meta ? metaCursor : dataCursor);
-        long s = used.nextClearBit((int) from);
+        long s;
+        if (hint >= 0 && hint < total) {
+            s = used.nextClearBit((int) hint);
+        } else if (meta) {
+            s = used.nextClearBit((int) metaCursor);
+        } else if (rewritesCopy.getAsBoolean()) {
+            s = used.nextClearBit((int) dataCursor);
+        } else {
+            s = dataRun(Math.min(want, GOOD_RUN));
+        }
         if (s >= total) {
             s = used.nextClearBit((int) metaCursorFloor());
             if (s >= total) {
@@ -123,6 +158,30 @@ final class Allocator {
             dataCursor = s + len;
         }
         return new Extent(s, len);
+    }
+
+    /**
+     * The start of the lowest free run in the data region at least {@code good} blocks long; when
+     * the first {@link #RUNS_LOOKED_AT} free runs are all shorter, the longest of them (a nearly
+     * full, fragmented volume); {@link #total} when the data region has no free block.
+     */
+    private long dataRun(long good) {
+        long best = total;
+        long bestLength = 0;
+        int looked = 0;
+        for (long s = used.nextClearBit((int) dataStart); s < total && looked < RUNS_LOOKED_AT; looked++) {
+            int next = used.nextSetBit((int) s);
+            long e = next < 0 ? total : next;
+            if (e - s >= good) {
+                return s;
+            }
+            if (e - s > bestLength) {
+                best = s;
+                bestLength = e - s;
+            }
+            s = e >= total ? total : used.nextClearBit((int) e);
+        }
+        return best;
     }
 
     private long metaCursorFloor() {

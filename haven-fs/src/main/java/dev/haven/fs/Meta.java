@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link #putInode} is thread-safe for that).
  */
 final class Meta {
+    /** Pending frees (64 MiB of 4 KiB blocks) that make the next operation commit. */
+    private static final long PROMPT_FREES = 16_384;
+
     static final long ROOT = 1;
     private static final int MIN_BLOCKS = 64;
 
@@ -71,7 +74,7 @@ final class Meta {
         long ticks = Inode.toTicks(options.clock().instant());
         Superblock sb = new Superblock(0, disk.blockSize, options.caseInsensitive() ? Superblock.FEATURE_CASE_INSENSITIVE : 0,
                 UUID.randomUUID(), total, 2 + 2 * bitmapBlocks, ROOT + 1, 0, 1, 2, bitmapBlocks, true, ticks);
-        Allocator alloc = new Allocator(total, disk.blockSize);
+        Allocator alloc = new Allocator(total, disk.blockSize, disk.device::copiesOnRewrite);
         alloc.markUsed(0, sb.dataStart());
         alloc.setCursors(sb.dataStart());
         Meta m = new Meta(disk, options.clock(), false, sb, alloc, Leaf.empty());
@@ -88,7 +91,7 @@ final class Meta {
     static Meta mount(BlockDevice device, MountOptions options) throws FsException {
         Disk disk = new Disk(device);
         Superblock sb = newestSuperblock(disk);
-        Allocator alloc = new Allocator(sb.blockCount(), disk.blockSize);
+        Allocator alloc = new Allocator(sb.blockCount(), disk.blockSize, disk.device::copiesOnRewrite);
         for (int i = 0; i < sb.bitmapBlocks(); i++) {
             long block = sb.bitmapBlock(sb.seq(), i);
             ByteBuffer blk = disk.readBlock(block);
@@ -201,9 +204,14 @@ final class Meta {
         return tree.changed() || !dirtyInodes.isEmpty() || alloc.pendingFrees() > 0;
     }
 
-    /** True when the caller should commit now (enough dirty, or the oldest change is old enough). */
+    /**
+     * True when the caller should commit now: enough dirty, the oldest change old enough, or many
+     * blocks waiting to be freed (a big delete or overwrite: its blocks can be used again only after
+     * the commit, and reusing them soon keeps the volume's host file small and its pages cached).
+     */
     boolean commitDue(MountOptions o) {
         return changed() && (tree.dirtyCount() + dirtyInodes.size() / 16 >= o.dirtyNodeLimit()
+                || alloc.pendingFrees() >= PROMPT_FREES
                 || Duration.between(lastCommit, clock.instant()).compareTo(o.commitInterval()) >= 0);
     }
 

@@ -35,6 +35,12 @@ final class ProductionDevice extends ViewDevice {
         engine.flush();
     }
 
+    /** While a snapshot exists (or a restore runs), a write may first save the block's old content. */
+    @Override
+    public boolean copiesOnRewrite() {
+        return !engine.state.byId.isEmpty() || engine.state.restore != null;
+    }
+
     @Override
     public void declareFree(long block, long count) throws IOException {
         ensureOpen();
