@@ -1,5 +1,6 @@
 package dev.haven.smb.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,9 +21,10 @@ final class HmacSha256Signer extends SignerBase {
     }
 
     @Override
-    byte[] mac(byte[] message, int offset, int length) {
+    byte[] mac(byte[] head, int offset, int length, ByteBuffer tail) {
         hmac.reset(); // a no-op unless an earlier call died half-way
-        hmac.update(message, offset, length);
+        hmac.update(head, offset, length);
+        hmac.update(tail);
         return hmac.doFinal();
     }
 }

@@ -19,6 +19,14 @@ public interface MessageSigner {
     /** Zeroes, then fills the signature field in place; sets nothing else. */
     void sign(byte[] message, int offset, int length);
 
+    /**
+     * Signs the message made of {@code head} (the header, with the signature field, and the
+     * body's fixed fields) followed by the remaining bytes of {@code tail} (a READ's data, left
+     * where it was read, e.g. in direct memory); the signature goes into {@code head}, and
+     * {@code tail}'s position does not move.
+     */
+    void sign(byte[] head, java.nio.ByteBuffer tail);
+
     /** True when the signature is right (constant-time compare); false also for a too-short message. */
     boolean verify(byte[] message, int offset, int length);
 }

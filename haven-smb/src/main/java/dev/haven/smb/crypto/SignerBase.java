@@ -1,5 +1,6 @@
 package dev.haven.smb.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,17 +29,20 @@ abstract class SignerBase implements MessageSigner {
         return key.clone();
     }
 
-    /**
-     * The MAC over message[offset, offset+length) whose signature field is already zero; called
-     * under the lock, so it may use the subclass's engine. It must leave the engine ready for the
-     * next message.
-     */
-    abstract byte[] mac(byte[] message, int offset, int length);
+    private static final ByteBuffer NO_TAIL = ByteBuffer.allocate(0);
 
-    private byte[] lockedMac(byte[] message, int offset, int length) {
+    /**
+     * The MAC over head[offset, offset+length) followed by the remaining bytes of {@code tail}
+     * (which it may consume), the signature field in the head already zero; called under the
+     * lock, so it may use the subclass's engine. It must leave the engine ready for the next
+     * message.
+     */
+    abstract byte[] mac(byte[] head, int offset, int length, ByteBuffer tail);
+
+    private byte[] lockedMac(byte[] head, int offset, int length, ByteBuffer tail) {
         lock.lock();
         try {
-            return mac(message, offset, length);
+            return mac(head, offset, length, tail);
         } finally {
             lock.unlock();
         }
@@ -46,10 +50,19 @@ abstract class SignerBase implements MessageSigner {
 
     @Override
     public final void sign(byte[] message, int offset, int length) {
-        checkBounds(message, offset, length);
-        Arrays.fill(message, offset + SIGNATURE_OFFSET, offset + SIGNATURE_OFFSET + SIGNATURE_LENGTH, (byte) 0);
-        byte[] mac = lockedMac(message, offset, length);
-        System.arraycopy(mac, 0, message, offset + SIGNATURE_OFFSET, SIGNATURE_LENGTH);
+        signParts(message, offset, length, NO_TAIL);
+    }
+
+    @Override
+    public final void sign(byte[] head, ByteBuffer tail) {
+        signParts(head, 0, head.length, tail.duplicate());
+    }
+
+    private void signParts(byte[] head, int offset, int length, ByteBuffer tail) {
+        checkBounds(head, offset, length);
+        Arrays.fill(head, offset + SIGNATURE_OFFSET, offset + SIGNATURE_OFFSET + SIGNATURE_LENGTH, (byte) 0);
+        byte[] mac = lockedMac(head, offset, length, tail);
+        System.arraycopy(mac, 0, head, offset + SIGNATURE_OFFSET, SIGNATURE_LENGTH);
     }
 
     @Override
@@ -61,7 +74,7 @@ abstract class SignerBase implements MessageSigner {
         byte[] received = Arrays.copyOfRange(message, at, at + SIGNATURE_LENGTH);
         Arrays.fill(message, at, at + SIGNATURE_LENGTH, (byte) 0);
         try {
-            byte[] expected = Arrays.copyOf(lockedMac(message, offset, length), SIGNATURE_LENGTH);
+            byte[] expected = Arrays.copyOf(lockedMac(message, offset, length, NO_TAIL), SIGNATURE_LENGTH);
             return MessageDigest.isEqual(expected, received);
         } finally {
             System.arraycopy(received, 0, message, at, SIGNATURE_LENGTH);

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,57 @@ class MessageSignerTest {
         assertEquals("010203040506070801000000", HEX.formatHex(AesGmacSigner.nonce(msg, 0)));
         msg[16] = 0;
         assertEquals("010203040506070800000000", HEX.formatHex(AesGmacSigner.nonce(msg, 0)));
+    }
+
+    @Test
+    void gcmMultiplicationMatchesTheGcmSpecificationsTestCase2() {
+        // McGrew and Viega, "The Galois/Counter Mode of Operation", test case 2: X1 = C * H.
+        long[] x1 = AesGmacSigner.multiply(0x0388dace60b6a392L, 0xf328c2b971b2fe78L,
+                0x66e94bd4ef8a2c3bL, 0x884cfa59ca342b2eL);
+        assertEquals("5e2ec746917062882c85b0685353deb7", String.format("%016x%016x", x1[0], x1[1]));
+    }
+
+    @Test
+    void gmacOfLongMessagesStreamsToTheSameTagAsTheJdksAdditionalDataRoute() throws GeneralSecurityException {
+        Random random = new Random(5);
+        int t = AesGmacSigner.STREAM_THRESHOLD;
+        for (int length : new int[] {t - 1, t, t + 1, t + 15, t + 16, 3 * t + 7, 8 * 1024 * 1024 + 80}) {
+            byte[] msg = message(random, length);
+            msg[16] = (byte) random.nextInt(2);
+            Arrays.fill(msg, 48, 64, (byte) 0);
+            byte[] expected = jdkGmac(msg);
+            byte[] signed = msg.clone();
+            MessageSigner.of(SigningAlgorithm.AES_GMAC, KEY).sign(signed, 0, signed.length);
+            assertEquals(HEX.formatHex(expected), HEX.formatHex(signed, 48, 64), "length " + length);
+        }
+    }
+
+    @Test
+    void aHeadAndATailInDirectMemorySignAsTheWholeMessage() {
+        Random random = new Random(6);
+        for (SigningAlgorithm alg : SigningAlgorithm.values()) {
+            for (int length : new int[] {64, 80, 200, 70_000, 1_000_003}) {
+                byte[] whole = message(random, length);
+                MessageSigner.of(alg, KEY).sign(whole, 0, length);
+                int split = Math.min(80, length);
+                byte[] head = Arrays.copyOf(whole, split);
+                ByteBuffer tail = ByteBuffer.allocateDirect(length - split + 3);
+                tail.put(whole, split, length - split).flip();
+                random.nextBytes(head = head.clone()); // any signature field content is overwritten
+                System.arraycopy(whole, 0, head, 0, 48);
+                System.arraycopy(whole, 64, head, 64, split - 64);
+                MessageSigner.of(alg, KEY).sign(head, tail);
+                assertArrayEquals(Arrays.copyOf(whole, split), head, alg + " length " + length);
+                assertEquals(0, tail.position(), "the tail's position does not move");
+            }
+        }
+    }
+
+    private static byte[] jdkGmac(byte[] zeroed) throws GeneralSecurityException {
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new GCMParameterSpec(128, AesGmacSigner.nonce(zeroed, 0)));
+        gcm.updateAAD(zeroed);
+        return gcm.doFinal();
     }
 
     @Test
