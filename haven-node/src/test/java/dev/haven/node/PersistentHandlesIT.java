@@ -134,7 +134,7 @@ class PersistentHandlesIT {
             Smb2FileId now = back.fileId();
             byte[] read = RawSmbClient.expectOk(alice.send(true, alice.request(Command.READ,
                     new ReadRequest(0, 0, 4096, 0, now, 0)::encodeBody)));
-            assertArrayEquals(data, ReadResponse.decode(new WireReader(read)).data(), "every acknowledged byte");
+            assertArrayEquals(data, ReadResponse.decode(new WireReader(read)).bytes(), "every acknowledged byte");
             assertEquals(NtStatus.LOCK_NOT_GRANTED, RawSmbClient.status(alice.send(true, lock(alice, now))),
                     "its own lock is still held");
             RawSmbClient.expectOk(alice.send(true, alice.request(Command.CLOSE, new CloseRequest(0, now)::encodeBody)));

@@ -29,4 +29,7 @@ public interface MessageSigner {
 
     /** True when the signature is right (constant-time compare); false also for a too-short message. */
     boolean verify(byte[] message, int offset, int length);
+
+    /** {@link #verify} of the message made of {@code head} followed by the remaining bytes of {@code tail}. */
+    boolean verify(byte[] head, java.nio.ByteBuffer tail);
 }

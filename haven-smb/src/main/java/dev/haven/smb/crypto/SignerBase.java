@@ -67,6 +67,15 @@ abstract class SignerBase implements MessageSigner {
 
     @Override
     public final boolean verify(byte[] message, int offset, int length) {
+        return verifyParts(message, offset, length, NO_TAIL);
+    }
+
+    @Override
+    public final boolean verify(byte[] head, ByteBuffer tail) {
+        return head != null && verifyParts(head, 0, head.length, tail.duplicate());
+    }
+
+    private boolean verifyParts(byte[] message, int offset, int length, ByteBuffer tail) {
         if (message == null || offset < 0 || length < HEADER_LENGTH || length > message.length - offset) {
             return false;
         }
@@ -74,7 +83,7 @@ abstract class SignerBase implements MessageSigner {
         byte[] received = Arrays.copyOfRange(message, at, at + SIGNATURE_LENGTH);
         Arrays.fill(message, at, at + SIGNATURE_LENGTH, (byte) 0);
         try {
-            byte[] expected = Arrays.copyOf(lockedMac(message, offset, length, NO_TAIL), SIGNATURE_LENGTH);
+            byte[] expected = Arrays.copyOf(lockedMac(message, offset, length, tail), SIGNATURE_LENGTH);
             return MessageDigest.isEqual(expected, received);
         } finally {
             System.arraycopy(received, 0, message, at, SIGNATURE_LENGTH);

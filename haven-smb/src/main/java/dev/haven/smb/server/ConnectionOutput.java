@@ -12,6 +12,14 @@ interface ConnectionOutput {
     /** Writes one SMB2 payload (the transport header is added); called on the serial executor. */
     void send(byte[] payload);
 
+    /**
+     * Memory for one outgoing message of {@code length} bytes in the transport's own buffers, or
+     * null when it lends none (the message is then built on the heap and sent by {@link #send}).
+     */
+    default OutboundBuffer lend(int length) {
+        return null;
+    }
+
     /** True once the transport is gone (its cleanup may still be queued on the serial executor). */
     boolean isClosed();
 }

@@ -9,6 +9,7 @@ import dev.haven.smb.wire.HeaderFlags;
 import dev.haven.smb.wire.MalformedMessageException;
 import dev.haven.smb.wire.NegotiateResponse;
 import dev.haven.smb.wire.NtStatus;
+import dev.haven.smb.wire.ReadResponse;
 import dev.haven.smb.wire.Smb1Negotiate;
 import dev.haven.smb.wire.Smb2FileId;
 import dev.haven.smb.wire.Smb2Header;
@@ -35,6 +36,15 @@ final class FrameProcessor {
 
     /** Processes one frame payload (the bytes after the 4-byte transport header). */
     Outcome process(Connection c, byte[] frame) {
+        return process(c, frame, null);
+    }
+
+    /**
+     * Processes one frame payload whose last bytes, when {@code trailing} is not null, are held
+     * apart: the transport split a single plain WRITE into its header and fixed fields
+     * ({@code frame}) and its data ({@code trailing}), which must stay valid until this returns.
+     */
+    Outcome process(Connection c, byte[] frame, java.nio.ByteBuffer trailing) {
         try {
             if (frame.length < 4) {
                 return new Outcome.Disconnect("frame of " + frame.length + " bytes");
@@ -51,6 +61,9 @@ final class FrameProcessor {
             if ((int) readLe(frame, 0, 4) != Smb2Header.PROTOCOL_ID) {
                 return new Outcome.Disconnect("not an SMB2 message");
             }
+            if (trailing != null) {
+                return run(c, frame, List.of(new Compound.Slice(0, frame.length)), 0, new Chain(), false, trailing);
+            }
             return compound(c, frame, transformSession != null);
         } catch (ProtocolViolationException e) {
             return new Outcome.Disconnect(e.getMessage());
@@ -61,7 +74,7 @@ final class FrameProcessor {
 
     private Outcome compound(Connection c, byte[] frame, boolean encrypted)
             throws MalformedMessageException, ProtocolViolationException {
-        return run(c, frame, Compound.split(frame), 0, new Chain(), encrypted);
+        return run(c, frame, Compound.split(frame), 0, new Chain(), encrypted, null);
     }
 
     /** What a related compound carries from one request to the next ([MS-SMB2] 3.3.5.2.7.2). */
@@ -80,8 +93,8 @@ final class FrameProcessor {
      * its final response is sent, related requests using the FileId it made (as Samba does, so
      * smb2.compound.compound-break sees its GETINFO succeed).
      */
-    private Outcome run(Connection c, byte[] frame, List<Compound.Slice> slices, int from, Chain chain, boolean encrypted)
-            throws MalformedMessageException, ProtocolViolationException {
+    private Outcome run(Connection c, byte[] frame, List<Compound.Slice> slices, int from, Chain chain, boolean encrypted,
+            java.nio.ByteBuffer trailing) throws MalformedMessageException, ProtocolViolationException {
         List<Answer> answers = new ArrayList<>();
         long sessionId = chain.sessionId;
         int treeId = chain.treeId;
@@ -105,6 +118,7 @@ final class FrameProcessor {
                 chainedFailure = null;
             }
             RequestContext ctx = new RequestContext(c, header, message, encrypted);
+            ctx.trailing = trailing;
             ctx.chainedFileId = chainedFileId;
             ctx.chainedFailure = chainedFailure;
             // [MS-SMB2] 3.3.5.2.7.2: a first request marked related, or a related request whose
@@ -122,37 +136,49 @@ final class FrameProcessor {
                 chainedFailure = isErrorStatus(r.status()) ? r.status() : null;
             }
             boolean last = i == slices.size() - 1;
-            switch (reply) {
-                case Reply.Respond respond -> answers.add(new Answer(ctx, respond,
-                        encode(ctx, respond, 0, ctx.connection.credits.grant(header.credits()))));
-                case Reply.Pending pending when !last && ctx.header.command() != Command.CREATE -> {
-                    // [MS-SMB2] 3.3.5.2.7 and its <262>: as Windows does, a request that would go
-                    // asynchronous before the end of a compound fails with STATUS_INTERNAL_ERROR,
-                    // and the requests after it still run. A CREATE waiting for an oplock break is
-                    // the exception (next case): the rest of the compound waits for it.
-                    pending.request().abandon();
-                    Reply.Respond failed = new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
-                    answers.add(new Answer(ctx, failed, encode(ctx, failed, 0,
-                            ctx.connection.credits.grant(header.credits()))));
-                }
-                case Reply.Pending pending -> {
-                    // The last request of a compound may go asynchronous: its interim response
-                    // travels with the responses before it (Windows and smbtorture's interim1); so
-                    // does a CREATE waiting for a break, whose followers run after its final response.
-                    Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
-                    answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
-                            ctx.connection.credits.grant(header.credits()))));
-                    if (i + 1 < slices.size()) {
-                        Chain rest = new Chain();
-                        rest.sessionId = sessionId;
-                        rest.treeId = treeId;
-                        rest.sessionValid = sessionValid;
-                        int next = i + 1;
-                        pending.request().afterFinal(status -> resume(ctx, frame, slices, next, rest, encrypted, status));
-                        return compose(c, answers);
+            OutboundBuffer lent = ctx.lent;
+            ctx.lent = null;
+            if (lent != null && slices.size() == 1 && reply instanceof Reply.Respond read
+                    && read.body() instanceof ReadResponse data && encryptingSession(ctx) == null) {
+                return sendLent(c, ctx, read, data, lent);
+            }
+            try {
+                switch (reply) {
+                    case Reply.Respond respond -> answers.add(new Answer(ctx, respond,
+                            encode(ctx, respond, 0, ctx.connection.credits.grant(header.credits()))));
+                    case Reply.Pending pending when !last && ctx.header.command() != Command.CREATE -> {
+                        // [MS-SMB2] 3.3.5.2.7 and its <262>: as Windows does, a request that would go
+                        // asynchronous before the end of a compound fails with STATUS_INTERNAL_ERROR,
+                        // and the requests after it still run. A CREATE waiting for an oplock break is
+                        // the exception (next case): the rest of the compound waits for it.
+                        pending.request().abandon();
+                        Reply.Respond failed = new Reply.Respond(NtStatus.INTERNAL_ERROR, null);
+                        answers.add(new Answer(ctx, failed, encode(ctx, failed, 0,
+                                ctx.connection.credits.grant(header.credits()))));
                     }
+                    case Reply.Pending pending -> {
+                        // The last request of a compound may go asynchronous: its interim response
+                        // travels with the responses before it (Windows and smbtorture's interim1); so
+                        // does a CREATE waiting for a break, whose followers run after its final response.
+                        Reply.Respond interim = new Reply.Respond(NtStatus.PENDING, ErrorResponse.empty());
+                        answers.add(new Answer(ctx, interim, encode(ctx, interim, pending.request().asyncId(),
+                                ctx.connection.credits.grant(header.credits()))));
+                        if (i + 1 < slices.size()) {
+                            Chain rest = new Chain();
+                            rest.sessionId = sessionId;
+                            rest.treeId = treeId;
+                            rest.sessionValid = sessionValid;
+                            int next = i + 1;
+                            pending.request().afterFinal(status -> resume(ctx, frame, slices, next, rest, encrypted, status));
+                            return compose(c, answers);
+                        }
+                    }
+                    case Reply.None none -> { }
                 }
-                case Reply.None none -> { }
+            } finally {
+                if (lent != null) {
+                    lent.release(); // a compound or encrypted READ: encode copied the data
+                }
             }
         }
         return answers.isEmpty() ? new Outcome.Silent() : compose(c, answers);
@@ -165,7 +191,7 @@ final class FrameProcessor {
         chain.failure = done.header.command() == Command.CREATE && isErrorStatus(status) ? status : null;
         Connection c = done.connection;
         try {
-            if (run(c, frame, slices, next, chain, encrypted) instanceof Outcome.Send send) {
+            if (run(c, frame, slices, next, chain, encrypted, null) instanceof Outcome.Send send) {
                 c.output.send(send.payload());
             }
         } catch (MalformedMessageException | ProtocolViolationException e) {
@@ -244,8 +270,46 @@ final class FrameProcessor {
         return encrypt && session.cipher != null ? session.cipher.encrypt(payload, session.sessionId()) : payload;
     }
 
+    /**
+     * A lone, unencrypted READ response whose data sits in transport memory: the header and fixed
+     * fields are written in front of the data and signed with it there, and the memory is sent as
+     * it is. Any failure gives the memory back.
+     */
+    private static Outcome sendLent(Connection c, RequestContext ctx, Reply.Respond r, ReadResponse read,
+            OutboundBuffer lent) {
+        try {
+            WireWriter w = new WireWriter(ReadResponse.DATA_OFFSET);
+            responseHeader(ctx, r, 0, c.credits.grant(ctx.header.credits())).encode(w);
+            read.encodeFields(w);
+            byte[] head = w.detach();
+            MessageSigner signer = signerFor(c, new Answer(ctx, r, head));
+            if (signer != null) {
+                head[16] |= (byte) HeaderFlags.SIGNED;
+                signer.sign(head, read.data());
+            }
+            lent.message().put(0, head);
+            return new Outcome.SendLent(lent, head.length + read.length());
+        } catch (RuntimeException e) {
+            lent.release();
+            throw e;
+        }
+    }
+
     /** Encodes a response; a non-zero {@code asyncId} selects the async header form. */
     private static byte[] encode(RequestContext ctx, Reply.Respond r, long asyncId, int granted) {
+        Smb2Header header = responseHeader(ctx, r, asyncId, granted);
+        // [MS-SMB2] 3.3.5.15.6: a failed server-side copy answers with its IOCTL response.
+        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse
+                || r.body() instanceof dev.haven.smb.wire.IoctlResponse) ? r.body() : ErrorResponse.empty();
+        // Sized exactly by the hint so that detach() hands over the array without copying it;
+        // a body that writes more than its hint only costs one growth.
+        WireWriter w = new WireWriter(Smb2Header.SIZE + body.sizeHint());
+        header.encode(w);
+        body.encodeBody(w);
+        return w.detach();
+    }
+
+    private static Smb2Header responseHeader(RequestContext ctx, Reply.Respond r, long asyncId, int granted) {
         Smb2Header req = ctx.header;
         // A final async response travels alone, outside the compound its request came in.
         boolean inCompound = asyncId == 0 || r.status().equals(NtStatus.PENDING);
@@ -253,18 +317,8 @@ final class FrameProcessor {
                 | (asyncId != 0 ? HeaderFlags.ASYNC_COMMAND : 0);
         long sessionId = ctx.session != null ? ctx.session.sessionId() : req.sessionId();
         int treeId = ctx.tree != null ? ctx.tree.treeId() : req.treeId();
-        Smb2Header header = new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
+        return new Smb2Header(req.creditCharge(), r.status(), req.command(), granted, flags, 0,
                 req.messageId(), asyncId, treeId, sessionId, null);
-        // [MS-SMB2] 3.3.5.15.6: a failed server-side copy answers with its IOCTL response.
-        Smb2Response body = r.body() != null && (!isErrorStatus(r.status()) || r.body() instanceof ErrorResponse
-                || r.body() instanceof dev.haven.smb.wire.IoctlResponse) ? r.body() : ErrorResponse.empty();
-        // Sized exactly by the hint so that detach() hands over the array without copying it;
-        // a body that writes more than its hint only costs one growth.
-        byte[] target = body.messageBuffer();
-        WireWriter w = target != null ? WireWriter.over(target) : new WireWriter(Smb2Header.SIZE + body.sizeHint());
-        header.encode(w);
-        body.encodeBody(w);
-        return w.detach();
     }
 
     /**
@@ -276,7 +330,7 @@ final class FrameProcessor {
     }
 
     private static Outcome compose(Connection c, List<Answer> answers) {
-        Session encryptWith = encryptingSession(answers.get(0));
+        Session encryptWith = encryptingSession(answers.get(0).ctx());
         List<byte[]> linked = new ArrayList<>();
         Duration delay = Duration.ZERO;
         for (int i = 0; i < answers.size(); i++) {
@@ -305,8 +359,7 @@ final class FrameProcessor {
     }
 
     /** [MS-SMB2] 3.3.4.1.4: encrypt when the request was, or the session or share demands it. */
-    private static Session encryptingSession(Answer first) {
-        RequestContext ctx = first.ctx();
+    private static Session encryptingSession(RequestContext ctx) {
         Session s = ctx.session;
         if (s == null || s.cipher == null || ctx.signFinal || ctx.responseSigner != null
                 || s.state() == SessionState.IN_PROGRESS) {

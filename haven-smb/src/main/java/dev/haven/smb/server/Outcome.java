@@ -8,6 +8,10 @@ sealed interface Outcome {
     record Send(byte[] payload, Duration delay) implements Outcome {
     }
 
+    /** Send the first {@code length} bytes of a message built in memory the transport lent. */
+    record SendLent(OutboundBuffer message, int length) implements Outcome {
+    }
+
     /** Nothing to send (a lone CANCEL). */
     record Silent() implements Outcome {
     }

@@ -36,6 +36,10 @@ final class RequestContext {
     NtStatus relatedFailure;
     /** The FileId this request used or made (set by handlers). */
     dev.haven.smb.wire.Smb2FileId fileId;
+    /** The data of a WRITE the transport split off (it follows {@link #message}); null otherwise. */
+    java.nio.ByteBuffer trailing;
+    /** Transport memory a READ read its data into; the frame processor sends or releases it. */
+    OutboundBuffer lent;
 
     RequestContext(Connection connection, Smb2Header header, byte[] message, boolean encrypted) {
         this.connection = connection;

@@ -1,23 +1,26 @@
 package dev.haven.smb.server;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.SocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-connection Netty handler. It receives each frame as an array from the
- * {@link TransportFrameDecoder} and hands it to the connection's {@link SerialExecutor}, where
- * all processing runs.
+ * The per-connection Netty handler. It receives each frame from the {@link TransportFrameDecoder}
+ * (an array, or a split WRITE whose data it releases once processed) and hands it to the
+ * connection's {@link SerialExecutor}, where all processing runs.
  */
-final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
+final class SmbChannelHandler extends ChannelInboundHandlerAdapter {
+    private static final int TRANSPORT_HEADER_SIZE = 4;
     private static final Logger LOG = System.getLogger(SmbChannelHandler.class.getName());
 
     private final ServerContext server;
@@ -26,7 +29,6 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
     private Connection connection;
 
     SmbChannelHandler(ServerContext server, Executor workers) {
-        super(byte[].class, false);
         this.server = server;
         this.serial = new SerialExecutor(workers);
     }
@@ -55,17 +57,35 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
-        serial.execute(() -> handle(ctx, frame));
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        switch (msg) {
+            case byte[] frame -> serial.execute(() -> handle(ctx, frame, null));
+            case TransportFrameDecoder.WriteFrame write -> {
+                try {
+                    serial.execute(() -> {
+                        try {
+                            handle(ctx, write.head(), write.data().nioBuffer());
+                        } finally {
+                            write.data().release(); // the WRITE has reached the file, or failed
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    write.data().release();
+                    throw e;
+                }
+            }
+            default -> ctx.fireChannelRead(msg);
+        }
     }
 
-    private void handle(ChannelHandlerContext ctx, byte[] frame) {
+    /** Processes one frame; {@code trailing} is a split WRITE's data, which follows {@code frame}. */
+    private void handle(ChannelHandlerContext ctx, byte[] frame, ByteBuffer trailing) {
         if (!ctx.channel().isActive()) {
             return;
         }
         Outcome outcome;
         try {
-            outcome = processor.process(connection, frame);
+            outcome = processor.process(connection, frame, trailing);
         } catch (RuntimeException e) {
             // Last resort: the pipeline maps request errors; anything escaping it is a bug here.
             LOG.log(Level.ERROR, "internal error on connection from " + connection.clientAddress, e);
@@ -83,6 +103,7 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
                     ctx.executor().schedule(write, send.delay().toNanos(), TimeUnit.NANOSECONDS);
                 }
             }
+            case Outcome.SendLent lent -> lent.message().send(lent.length());
             case Outcome.Silent silent -> { }
             case Outcome.Disconnect d -> {
                 ClientFaultLog.warn("closing connection from {0}: {1}", connection.clientAddress, d.reason());
@@ -114,10 +135,48 @@ final class SmbChannelHandler extends SimpleChannelInboundHandler<byte[]> {
         }
 
         @Override
+        public OutboundBuffer lend(int length) {
+            return new LentBuffer(ctx, length);
+        }
+
+        @Override
         public void send(byte[] payload) {
             if (ctx.channel().isActive()) {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(transportHeader(payload.length), payload));
             }
+        }
+    }
+
+    /**
+     * A pooled direct buffer with room for the transport header in front of the message: the
+     * socket writes it without the copy a heap array would need.
+     */
+    private static final class LentBuffer implements OutboundBuffer {
+        private final ChannelHandlerContext ctx;
+        private final ByteBuf buf;
+        private final ByteBuffer message;
+
+        LentBuffer(ChannelHandlerContext ctx, int length) {
+            this.ctx = ctx;
+            this.buf = ctx.alloc().directBuffer(TRANSPORT_HEADER_SIZE + length);
+            this.message = buf.nioBuffer(TRANSPORT_HEADER_SIZE, length);
+        }
+
+        @Override
+        public ByteBuffer message() {
+            return message;
+        }
+
+        @Override
+        public void send(int length) {
+            buf.setBytes(0, transportHeader(length));
+            buf.writerIndex(TRANSPORT_HEADER_SIZE + length);
+            ctx.writeAndFlush(buf); // Netty releases it once written, or when the channel is gone
+        }
+
+        @Override
+        public void release() {
+            buf.release();
         }
     }
 

@@ -13,12 +13,4 @@ public sealed interface Smb2Response permits NegotiateResponse, SessionSetupResp
     default int sizeHint() {
         return 0;
     }
-
-    /**
-     * The array the whole message is to be written into, when the body's payload already sits
-     * there at its final offset (a READ read straight into its response); null otherwise.
-     */
-    default byte[] messageBuffer() {
-        return null;
-    }
 }

@@ -10,6 +10,8 @@ public final class WireReader {
     private final byte[] bytes;
     private final int start;
     private final int length;
+    /** Bytes that follow the array in the message, held elsewhere (a WRITE's data); or null. */
+    private final java.nio.ByteBuffer trailing;
     private int position;
 
     /** Reads {@code length} bytes of {@code bytes} starting at {@code start}. */
@@ -20,6 +22,19 @@ public final class WireReader {
         this.bytes = bytes;
         this.start = start;
         this.length = length;
+        this.trailing = null;
+    }
+
+    /**
+     * Reads a message whose last bytes, {@code trailing}, are held apart from {@code head}: fields
+     * are read from the head only, and {@link #view} of exactly the trailing range (offset
+     * {@code head.length}, all of it) returns the trailing bytes without a copy.
+     */
+    public WireReader(byte[] head, java.nio.ByteBuffer trailing) {
+        this.bytes = head;
+        this.start = 0;
+        this.length = head.length;
+        this.trailing = trailing;
     }
 
     /** Reads a whole array. */
@@ -120,6 +135,9 @@ public final class WireReader {
     public java.nio.ByteBuffer view(long offset, long count, int minOffset) throws MalformedMessageException {
         if (count == 0) {
             return java.nio.ByteBuffer.allocate(0).asReadOnlyBuffer();
+        }
+        if (trailing != null && offset == length && offset >= minOffset && count == trailing.remaining()) {
+            return trailing.asReadOnlyBuffer();
         }
         if (offset < minOffset || count < 0 || offset + count > length) {
             throw MalformedMessageException.body("buffer [" + offset + ", +" + count + ") outside message of " + length);

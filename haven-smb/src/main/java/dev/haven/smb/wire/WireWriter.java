@@ -17,16 +17,6 @@ public final class WireWriter {
         bytes = new byte[Math.max(16, capacity)];
     }
 
-    /**
-     * A writer that fills {@code target} from its first byte: for a message whose large payload
-     * was already read into its final place (see {@link Smb2Response#messageBuffer()}).
-     */
-    public static WireWriter over(byte[] target) {
-        WireWriter w = new WireWriter(0);
-        w.bytes = target;
-        return w;
-    }
-
     /** Moves past {@code n} bytes that are already in place. */
     public WireWriter skip(int n) {
         ensure(n);
@@ -80,6 +70,15 @@ public final class WireWriter {
         ensure(b.length);
         System.arraycopy(b, 0, bytes, position, b.length);
         position += b.length;
+        return this;
+    }
+
+    /** Writes the remaining bytes of {@code b}, moving its position to its limit. */
+    public WireWriter bytes(java.nio.ByteBuffer b) {
+        int n = b.remaining();
+        ensure(n);
+        b.get(bytes, position, n);
+        position += n;
         return this;
     }
 

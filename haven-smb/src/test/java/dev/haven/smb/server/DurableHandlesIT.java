@@ -112,7 +112,7 @@ class DurableHandlesIT {
             Smb2FileId now = back.fileId();
             byte[] read = RawSmbClient.expectOk(alice.send(true, alice.request(Command.READ,
                     new ReadRequest(0, 0, 4096, 0, now, 0)::encodeBody)));
-            assertArrayEquals(data, ReadResponse.decode(new WireReader(read)).data());
+            assertArrayEquals(data, ReadResponse.decode(new WireReader(read)).bytes());
             assertEquals(NtStatus.LOCK_NOT_GRANTED, RawSmbClient.status(alice.send(true, lock(alice, now))),
                     "the range is still locked by the open");
         }

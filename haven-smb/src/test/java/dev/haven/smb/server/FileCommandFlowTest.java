@@ -3,6 +3,7 @@ package dev.haven.smb.server;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haven.files.service.FileService;
 import dev.haven.fs.FormatOptions;
@@ -153,9 +154,71 @@ class FileCommandFlowTest {
         exchange(signed(request(Command.WRITE, new WriteRequest(3, id, 0, ByteBuffer.wrap(data))::encodeBody)));
         byte[] read = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 100, 3, id, 0)::encodeBody)));
         ReadResponse r = ReadResponse.decode(new WireReader(read));
-        assertArrayEquals(data, java.util.Arrays.copyOf(r.data(), r.length()));
+        assertArrayEquals(data, r.bytes());
         byte[] eof = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 100, 1000, id, 0)::encodeBody)));
         assertEquals(NtStatus.END_OF_FILE, header(eof).status());
+    }
+
+    /**
+     * A large READ is read into memory the transport lends, signed there and sent from it; in a
+     * compound the data is copied into the heap reply and the memory given back; a failed READ
+     * gives it back too.
+     */
+    @Test
+    void largeReadsUseLentMemoryAndAlwaysGiveItBack() throws Exception {
+        output.lending = true;
+        Smb2FileId id = CreateResponse.decode(new WireReader(exchange(signed(create("big", 2, 0))))).fileId();
+        byte[] data = new byte[3 * ReadHandler.LEND_THRESHOLD + 5];
+        new java.util.Random(7).nextBytes(data);
+        exchange(signed(request(Command.WRITE, new WriteRequest(0, id, 0, ByteBuffer.wrap(data))::encodeBody)));
+
+        Outcome out = processor.process(connection,
+                signed(request(Command.READ, new ReadRequest(0, 0, data.length + 100, 0, id, 0)::encodeBody)));
+        Outcome.SendLent lent = assertInstanceOf(Outcome.SendLent.class, out, () -> "got " + out);
+        lent.message().send(lent.length());
+        byte[] sent = output.sent.getLast();
+        assertEquals(ReadResponse.DATA_OFFSET + data.length, sent.length, "a short read sends what was read");
+        assertEquals(NtStatus.SUCCESS, header(sent).status());
+        assertTrue(signer.verify(sent, 0, sent.length), "signed over the header and the lent data");
+        assertArrayEquals(data, ReadResponse.decode(new WireReader(sent)).bytes());
+
+        List<byte[]> replies = compound(List.of(
+                request(Command.READ, new ReadRequest(0, 0, data.length, 0, id, 0)::encodeBody),
+                request(Command.READ, new ReadRequest(0, 0, data.length, 0, id, 0)::encodeBody)));
+        for (byte[] reply : replies) {
+            assertArrayEquals(data, ReadResponse.decode(new WireReader(reply)).bytes());
+        }
+        byte[] eof = exchange(signed(request(Command.READ,
+                new ReadRequest(0, 0, ReadHandler.LEND_THRESHOLD, data.length, id, 0)::encodeBody)));
+        assertEquals(NtStatus.END_OF_FILE, header(eof).status());
+        assertEquals(0, output.outstanding, "every lent buffer was sent or given back");
+    }
+
+    /**
+     * A WRITE the transport split into head and direct data is verified over both parts and
+     * written from the direct data; a flipped data byte fails the signature and writes nothing.
+     */
+    @Test
+    void aSplitWriteIsVerifiedAndWrittenFromItsTrailingData() throws Exception {
+        Smb2FileId id = CreateResponse.decode(new WireReader(exchange(signed(create("split", 2, 0))))).fileId();
+        byte[] data = new byte[TransportFrameDecoder.SPLIT_THRESHOLD];
+        new java.util.Random(8).nextBytes(data);
+        ByteBuffer trailing = ByteBuffer.allocateDirect(data.length).put(data).flip();
+        trailing.put(0, (byte) (data[0] ^ 1));
+        Outcome bad = processor.process(connection, splitWriteHead(id, data), trailing);
+        assertEquals(NtStatus.ACCESS_DENIED, header(assertInstanceOf(Outcome.Send.class, bad).payload()).status());
+        trailing.put(0, data[0]);
+        Outcome good = processor.process(connection, splitWriteHead(id, data), trailing);
+        assertEquals(NtStatus.SUCCESS, header(assertInstanceOf(Outcome.Send.class, good).payload()).status());
+        byte[] read = exchange(signed(request(Command.READ, new ReadRequest(0, 0, data.length, 0, id, 0)::encodeBody)));
+        assertArrayEquals(data, ReadResponse.decode(new WireReader(read)).bytes());
+    }
+
+    /** A signed WRITE of {@code data} as the transport splits it: its head alone. */
+    private byte[] splitWriteHead(Smb2FileId id, byte[] data) {
+        byte[] message = signed(request(Command.WRITE, new WriteRequest(0, id, 0, ByteBuffer.wrap(data))::encodeBody));
+        assertTrue(TransportFrameDecoder.isPlainWrite(message, message.length));
+        return java.util.Arrays.copyOf(message, TransportFrameDecoder.WRITE_HEAD);
     }
 
     /** ExtA gives a new file its EAs; QUERY_INFO and SET_INFO FileFullEaInformation read and remove them. */
@@ -448,7 +511,7 @@ class FileCommandFlowTest {
                         new dev.haven.smb.wire.CopyChunkRequest.Chunk(0, 0, 8192))).encode(), 12)));
         assertEquals(NtStatus.SUCCESS, header(whole).status());
         byte[] read = exchange(signed(request(Command.READ, new ReadRequest(0, 0, 8192, 0, dst, 0)::encodeBody)));
-        assertArrayEquals(data, java.util.Arrays.copyOf(ReadResponse.decode(new WireReader(read)).data(), 8192));
+        assertArrayEquals(data, java.util.Arrays.copyOf(ReadResponse.decode(new WireReader(read)).bytes(), 8192));
     }
 
     @Test

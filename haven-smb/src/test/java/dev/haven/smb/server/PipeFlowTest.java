@@ -113,7 +113,7 @@ class PipeFlowTest {
         exchange(request(Command.WRITE, new WriteRequest(0, id, 0, ByteBuffer.wrap(bind()))::encodeBody));
         ReadResponse read = ReadResponse.decode(new WireReader(exchange(request(Command.READ,
                 new ReadRequest(0, 0, 4280, 0, id, 0)::encodeBody))));
-        BindAckPdu ack = assertInstanceOf(BindAckPdu.class, RpcPdu.decode(Arrays.copyOf(read.data(), read.length())));
+        BindAckPdu ack = assertInstanceOf(BindAckPdu.class, RpcPdu.decode(read.bytes()));
         assertEquals("\\PIPE\\srvsvc", ack.secondaryAddress());
 
         IoctlResponse io = IoctlResponse.decode(new WireReader(transceive(id, serverGetInfo(2), 4280)));
@@ -138,7 +138,7 @@ class PipeFlowTest {
         ReadResponse r = ReadResponse.decode(new WireReader(rest));
         byte[] whole = new byte[16 + r.length()];
         System.arraycopy(head, 0, whole, 0, 16);
-        System.arraycopy(r.data(), 0, whole, 16, r.length());
+        System.arraycopy(r.bytes(), 0, whole, 16, r.length());
         assertInstanceOf(BindAckPdu.class, RpcPdu.decode(whole));
         assertEquals(IpcPipes.PIPE_EMPTY,
                 header(exchange(request(Command.READ, new ReadRequest(0, 0, 4280, 0, id, 0)::encodeBody))).status());

@@ -5,7 +5,6 @@ import static dev.haven.smb.wire.MessageCodecTest.decode;
 import static dev.haven.smb.wire.MessageCodecTest.message;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
@@ -94,21 +93,16 @@ class FileCommandCodecTest {
     }
 
     @Test
-    void aReadResponseInPlaceIsWrittenAroundItsDataWithoutACopy() throws Exception {
-        byte[] message = new byte[ReadResponse.DATA_OFFSET + 5];
-        System.arraycopy("abc".getBytes(StandardCharsets.US_ASCII), 0, message, ReadResponse.DATA_OFFSET, 3);
-        ReadResponse r = ReadResponse.inPlace(message, 3);
-        WireWriter w = WireWriter.over(r.messageBuffer());
-        w.skip(Smb2Header.SIZE);
-        r.encodeBody(w);
-        byte[] out = w.detach();
-        assertEquals(ReadResponse.DATA_OFFSET + 3, out.length, "a short read sends only what was read");
-        assertArrayEquals(Hex.bytes("11 00 50 00 03 00 00 00 00 00 00 00 00 00 00 00 61 62 63"),
-                java.util.Arrays.copyOfRange(out, Smb2Header.SIZE, out.length));
-        byte[] full = new byte[ReadResponse.DATA_OFFSET + 3];
-        WireWriter exact = WireWriter.over(full).skip(Smb2Header.SIZE);
-        ReadResponse.inPlace(full, 3).encodeBody(exact);
-        assertSame(full, exact.detach(), "an exactly sized message is handed over as it is");
+    void aReadResponseOverDirectMemorySplitsIntoFixedFieldsAndData() {
+        ByteBuffer read = ByteBuffer.allocateDirect(16);
+        read.put("abc".getBytes(StandardCharsets.US_ASCII)).flip();
+        ReadResponse r = new ReadResponse(read);
+        WireWriter fields = new WireWriter(16);
+        r.encodeFields(fields);
+        assertArrayEquals(Hex.bytes("11 00 50 00 03 00 00 00 00 00 00 00 00 00 00 00"), fields.toByteArray());
+        assertArrayEquals(Hex.bytes("11 00 50 00 03 00 00 00 00 00 00 00 00 00 00 00 61 62 63"), body(r::encodeBody));
+        assertEquals(0, read.position(), "encoding leaves the data where it is");
+        assertArrayEquals("abc".getBytes(StandardCharsets.US_ASCII), r.bytes());
     }
 
     @Test
