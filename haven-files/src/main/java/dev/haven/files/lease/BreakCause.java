@@ -61,19 +61,23 @@ public enum BreakCause {
     }
 
     /**
-     * True if the operation must wait for the acknowledgment of a break from {@code from}. Breaks
-     * from write caching hold back every operation (dirty data must be flushed first), except that
-     * a byte-range lock waits for an RWH lease only as long as for an RH one; a break of handle
-     * caching alone holds back opens but not writes or locks (Windows oplock break conditions for
-     * IRP_MJ_WRITE and IRP_MJ_LOCK_CONTROL). Breaks from read caching alone need no ack at all.
+     * True if the operation must wait for the acknowledgment of a break from {@code from} towards
+     * {@code breakTo}, when it needs the holder at {@code needed}. Breaks from write caching hold
+     * back every operation (dirty data must be flushed first), except that a byte-range lock
+     * waits for an RWH lease only as long as for an RH one; a break of handle caching alone holds
+     * back opens but not writes or locks (Windows oplock break conditions for IRP_MJ_WRITE and
+     * IRP_MJ_LOCK_CONTROL), and not an overwriting open either once the break already goes as
+     * far as it needs (Windows and Samba: smb2.lease.breaking4; the break still asks for an
+     * ack). Breaks from read caching alone need no ack at all.
      */
-    boolean waitsForAck(LeaseState from, boolean lease) {
+    boolean waitsForAck(LeaseState from, LeaseState breakTo, LeaseState needed, boolean lease) {
         boolean write = from.has(LeaseState.WRITE_CACHING);
         boolean handle = from.has(LeaseState.HANDLE_CACHING);
         return switch (this) {
             case WRITE -> write;
             case LOCK -> write && !(lease && handle);
-            case OPEN, OPLOCK_ONLY_OPEN, OPEN_OVERWRITE, HANDLE_CONFLICT, READ -> write || handle;
+            case OPEN_OVERWRITE -> write || handle && !(lease && breakTo.isSubsetOf(needed));
+            case OPEN, OPLOCK_ONLY_OPEN, HANDLE_CONFLICT, READ -> write || handle;
         };
     }
 }

@@ -54,7 +54,7 @@ final class FileOplocks {
             if (!target.equals(base)) {
                 lower(h, target, effects, startBreak);
             }
-            if (h.isBreaking() && cause.waitsForAck(h.state, h.isLease())) {
+            if (h.isBreaking() && cause.waitsForAck(h.state, h.breakTo, target, h.isLease())) {
                 waitFor.put(h.key, target);
             }
         }
@@ -78,6 +78,15 @@ final class FileOplocks {
 
     /** Moves a holder towards {@code target}: at once from read-only caching, else by a break awaiting an ack. */
     void lower(Holder h, LeaseState target, Effects effects, Consumer<Holder> startBreak) {
+        lower(h, target, true, effects, startBreak);
+    }
+
+    /**
+     * {@link #lower(Holder, LeaseState, Effects, Consumer)}; a lease's epoch moves only for a
+     * {@code newEpoch} break: the breaks that continue an acknowledged one keep it (as Samba,
+     * which smb2.lease.v2_breaking3 checks).
+     */
+    private void lower(Holder h, LeaseState target, boolean newEpoch, Effects effects, Consumer<Holder> startBreak) {
         if (h.isBreaking()) {
             h.wantedTo = h.wantedTo.intersect(target); // sent after the current break is acknowledged
             return;
@@ -85,7 +94,7 @@ final class FileOplocks {
         LeaseState from = h.state;
         // [MS-FSA] 2.1.4.12: a break from read caching alone (Level II, R) needs no acknowledgment.
         boolean ackRequired = from.has(LeaseState.WRITE_CACHING) || from.has(LeaseState.HANDLE_CACHING);
-        if (h.isLease()) {
+        if (h.isLease() && newEpoch) {
             h.bumpEpoch();
         }
         if (ackRequired) {
@@ -129,7 +138,18 @@ final class FileOplocks {
             h.phase = h.phase.to(HolderPhase.GONE);
         } else if (!acked.isSubsetOf(wanted)) {
             LeaseState target = acked.intersect(wanted);
-            lower(h, h.isLease() ? BreakCause.normalize(target) : BreakCause.toOplockBreak(acked, target), effects, startBreak);
+            if (!h.isLease()) {
+                lower(h, BreakCause.toOplockBreak(acked, target), false, effects, startBreak);
+            } else if ((acked.has(LeaseState.HANDLE_CACHING) || acked.has(LeaseState.WRITE_CACHING))
+                    && !target.has(LeaseState.READ_CACHING)) {
+                // As Windows does, and Samba after it (smb2.lease.breaking3, v2_breaking3): a lease
+                // that still caches handles or writes after its ack is broken in steps, first to
+                // read caching (acknowledged), then to none (no ack).
+                lower(h, LeaseState.R, false, effects, startBreak);
+                h.wantedTo = BreakCause.normalize(target);
+            } else {
+                lower(h, BreakCause.normalize(target), false, effects, startBreak);
+            }
         }
         releaseWaiters(effects);
     }
@@ -157,7 +177,7 @@ final class FileOplocks {
             w.needed.entrySet().removeIf(e -> {
                 Holder h = holders.get(e.getKey());
                 return h == null || !h.isBreaking() || h.state.isSubsetOf(e.getValue())
-                        || !w.cause.waitsForAck(h.state, h.isLease());
+                        || !w.cause.waitsForAck(h.state, h.breakTo, e.getValue(), h.isLease());
             });
             if (w.needed.isEmpty()) {
                 it.remove();

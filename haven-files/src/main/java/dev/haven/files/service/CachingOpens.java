@@ -102,13 +102,15 @@ final class CachingOpens {
         };
     }
 
-    /** Breaks the caching of other holders that an operation through {@code open} conflicts with. */
-    void breakFor(Open open, BreakCause cause) {
+    /**
+     * Breaks the caching of other holders that an operation through {@code open} conflicts with;
+     * returns what the operation must wait for.
+     */
+    BreakWait breakFor(Open open, BreakCause cause) {
         if (bystanders.contains(open.id())) {
-            leases.breakFor(open.key(), OplockKey.of(open.id()), cause);
-        } else {
-            leases.breakFor(open.key(), open.id(), cause);
+            return leases.breakFor(open.key(), OplockKey.of(open.id()), cause);
         }
+        return leases.breakFor(open.key(), open.id(), cause);
     }
 
     /** Forgets a closed open. */

@@ -418,6 +418,16 @@ public final class FileService {
         names.setDeleteOnClose(open, delete);
     }
 
+    /**
+     * Breaks the handle caching other holders have on the open's file before a rename, and
+     * returns the wait for their acknowledgments: the rename goes ahead only once they could
+     * close their cached handles ([MS-FSA] 2.1.5.15.12, Windows and Samba: smb2.lease.rename_wait).
+     */
+    public BreakWait breaksBeforeRename(Open open) {
+        check(open);
+        return caching.breakFor(open, BreakCause.HANDLE_CONFLICT);
+    }
+
     /** Renames the open's file to {@code target}, replacing an existing one if asked; needs DELETE. */
     public void rename(Open open, SharePath target, boolean replaceIfExists) {
         names.rename(open, target, replaceIfExists);

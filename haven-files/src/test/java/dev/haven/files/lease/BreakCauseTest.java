@@ -38,7 +38,7 @@ class BreakCauseTest {
         "RW,  WRITE,           NONE, true",
         "RW,  LOCK,            NONE, true",
         "RH,  OPEN,            RH,   -",
-        "RH,  OPEN_OVERWRITE,  NONE, true",
+        "RH,  OPEN_OVERWRITE,  NONE, false",
         "RH,  HANDLE_CONFLICT, R,    true",
         "RH,  READ,            RH,   -",
         "RH,  WRITE,           NONE, false",
@@ -55,8 +55,21 @@ class BreakCauseTest {
         assertEquals(state(to), cause.leaseTarget(current));
         if (!waits.equals("-")) {
             boolean ackNeeded = current.has(LeaseState.WRITE_CACHING) || current.has(LeaseState.HANDLE_CACHING);
-            assertEquals(Boolean.parseBoolean(waits), ackNeeded && cause.waitsForAck(current, true));
+            LeaseState target = cause.leaseTarget(current);
+            assertEquals(Boolean.parseBoolean(waits), ackNeeded && cause.waitsForAck(current, target, target, true));
         }
+    }
+
+    /**
+     * An overwriting open waits for a lease's handle break that stops short of what it needs (the
+     * break from RH to R that precedes the one to none, smb2.lease.breaking3), but not for one
+     * that goes as far (smb2.lease.breaking4).
+     */
+    @org.junit.jupiter.api.Test
+    void anOverwriteWaitsForAHandleBreakOnlyWhileItFallsShort() {
+        assertEquals(true, BreakCause.OPEN_OVERWRITE.waitsForAck(LeaseState.RH, LeaseState.R, LeaseState.NONE, true));
+        assertEquals(false, BreakCause.OPEN_OVERWRITE.waitsForAck(LeaseState.RH, LeaseState.NONE, LeaseState.NONE, true));
+        assertEquals(true, BreakCause.OPEN.waitsForAck(LeaseState.RH, LeaseState.R, LeaseState.RH, true));
     }
 
     @ParameterizedTest(name = "oplock {0} on {1} -> {2}, waits {3}")
@@ -85,7 +98,8 @@ class BreakCauseTest {
         assertEquals(to, OplockLevel.fromCaching(cause.oplockTarget(current)));
         if (!waits.equals("-")) {
             boolean ackNeeded = from != OplockLevel.LEVEL_II;
-            assertEquals(Boolean.parseBoolean(waits), ackNeeded && cause.waitsForAck(current, false));
+            LeaseState target = cause.oplockTarget(current);
+            assertEquals(Boolean.parseBoolean(waits), ackNeeded && cause.waitsForAck(current, target, target, false));
         }
     }
 }

@@ -241,6 +241,50 @@ class LeaseManagerTest {
                 "write caching is not granted beside another lease's open");
     }
 
+    /**
+     * smb2.lease.breaking3: an overwrite that arrives during a break waits; after the ack the
+     * lease gives up handle caching in a break of its own (RH to R, acknowledged) and then read
+     * caching (R to none, no ack), and only then do the waiting opens go on.
+     */
+    @Test
+    void aBreakToNoneAfterAnAckGoesThroughReadCachingFirst() {
+        leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RWH);
+        BreakWait open = leases.breakFor(FILE, OplockKey.of(OpenId.random()), BreakCause.OPEN);
+        BreakWait overwrite = leases.breakFor(FILE, OplockKey.of(OpenId.random()), BreakCause.OPEN_OVERWRITE);
+        assertEquals(1, breaks.size(), "no second break while the first is in progress");
+
+        leases.acknowledgeLease(CLIENT_A, KEY_1, LeaseState.RH);
+        LeaseBreak toRead = (LeaseBreak) breaks.get(1);
+        assertEquals(LeaseState.RH, toRead.from());
+        assertEquals(LeaseState.R, toRead.to());
+        assertTrue(toRead.ackRequired());
+        assertFalse(overwrite.isDone(), "the overwrite needs the lease at none");
+        BreakWait reopened = leases.breakFor(FILE, OplockKey.of(OpenId.random()), BreakCause.OPEN);
+        assertFalse(reopened.isDone(), "a plain open waits for the handle break in progress");
+
+        leases.acknowledgeLease(CLIENT_A, KEY_1, LeaseState.R);
+        LeaseBreak toNone = (LeaseBreak) breaks.get(2);
+        assertEquals(LeaseState.R, toNone.from());
+        assertEquals(LeaseState.NONE, toNone.to());
+        assertFalse(toNone.ackRequired());
+        assertTrue(open.isDone());
+        assertTrue(overwrite.isDone());
+        assertTrue(reopened.isDone());
+    }
+
+    /** smb2.lease.breaking4: an overwrite breaks an RH lease to none and does not wait for the ack. */
+    @Test
+    void anOverwriteBreaksAReadHandleLeaseWithoutWaiting() {
+        leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RH);
+        assertTrue(leases.breakFor(FILE, OplockKey.of(OpenId.random()), BreakCause.OPEN_OVERWRITE).isDone());
+        LeaseBreak b = (LeaseBreak) breaks.get(0);
+        assertEquals(LeaseState.NONE, b.to());
+        assertTrue(b.ackRequired());
+        assertTrue(leases.breakFor(FILE, OplockKey.of(OpenId.random()), BreakCause.OPEN_OVERWRITE).isDone(),
+                "nor does a second one while the break is in progress");
+        leases.acknowledgeLease(CLIENT_A, KEY_1, LeaseState.NONE);
+    }
+
     @Test
     void readHandleLeasesCoexistWithoutBreaks() {
         leaseOpen(OpenId.random(), CLIENT_A, KEY_1, LeaseState.RH);
@@ -395,10 +439,13 @@ class LeaseManagerTest {
         assertEquals(2, breaks.size());
         LeaseBreak second = (LeaseBreak) breaks.get(1);
         assertEquals(LeaseState.RH, second.from());
-        assertEquals(LeaseState.NONE, second.to());
+        assertEquals(LeaseState.R, second.to(), "in steps: handle caching first");
         assertTrue(second.ackRequired());
         assertTrue(write.isDone(), "handle caching alone does not hold a write back");
-        leases.acknowledgeLease(CLIENT_A, KEY_1, LeaseState.NONE);
+        leases.acknowledgeLease(CLIENT_A, KEY_1, LeaseState.R);
+        LeaseBreak third = (LeaseBreak) breaks.get(2);
+        assertEquals(LeaseState.NONE, third.to());
+        assertFalse(third.ackRequired());
         assertEquals(LeaseState.NONE, leases.leaseOf(CLIENT_A, KEY_1).orElseThrow().state());
     }
 

@@ -116,4 +116,27 @@ class CachingOpensTest {
                 "not a stat open for oplocks");
         assertEquals(OplockLevel.LEVEL_II, ((BreakNotification.OplockBreak) breaks.get(0)).to());
     }
+
+    /**
+     * A rename breaks the handle caching of other leases first and goes ahead only once they
+     * acknowledged (smb2.lease.rename_wait); its own lease is not broken.
+     */
+    @Test
+    void aRenameWaitsForOtherLeasesToGiveUpHandleCaching() {
+        ClientGuid client = new ClientGuid(new UUID(1, 1));
+        Open renamer = open(CreateDisposition.CREATE, ALL, ShareAccess.ALL,
+                new CachingRequest.Lease(client, new LeaseKey(1, 1), LeaseState.RH, LeaseKey.ZERO, 0, false)).open();
+        open(CreateDisposition.OPEN, AccessMask.of(AccessMask.FILE_READ_DATA | AccessMask.SYNCHRONIZE), ShareAccess.ALL,
+                new CachingRequest.Lease(client, new LeaseKey(2, 2), LeaseState.RH, LeaseKey.ZERO, 0, false));
+        BreakWait wait = service.breaksBeforeRename(renamer);
+        assertFalse(wait.isDone());
+        BreakNotification.LeaseBreak b = (BreakNotification.LeaseBreak) breaks.get(0);
+        assertEquals(new LeaseKey(2, 2), b.leaseKey());
+        assertEquals(LeaseState.R, b.to());
+        service.leases().acknowledgeLease(client, new LeaseKey(2, 2), LeaseState.R);
+        assertTrue(wait.isDone());
+        assertTrue(service.breaksBeforeRename(renamer).isDone(), "nothing more to break");
+        service.rename(renamer, SharePath.parse("g", '/'), false);
+        assertEquals(1, breaks.size());
+    }
 }

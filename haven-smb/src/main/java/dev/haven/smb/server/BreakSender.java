@@ -109,7 +109,7 @@ final class BreakSender implements BreakListener, AutoCloseable {
     private static void send(Route r, Smb2Response body, long sessionId) {
         Connection c = r.connection();
         LOG.log(Level.DEBUG, "break to {0}: {1}", c.clientAddress, body);
-        c.output.execute(() -> {
+        c.output.executeFirst(() -> {
             Session s = r.session();
             TreeConnect tree = s.tree(r.open().treeId());
             boolean encrypt = s.encryptData || tree != null && tree.encryptData();

@@ -9,6 +9,16 @@ interface ConnectionOutput {
     /** Runs {@code task} on the connection's serial executor, after what is queued there. */
     void execute(Runnable task);
 
+    /**
+     * Runs {@code task} at once when called from a task on this connection's serial executor, so
+     * that what it sends goes out before the requests queued behind the current one (a break
+     * that request caused must reach the client before the answers to its next requests, as
+     * smb2.lease.rename_wait expects); from elsewhere, queues it as {@link #execute} does.
+     */
+    default void executeFirst(Runnable task) {
+        execute(task);
+    }
+
     /** Writes one SMB2 payload (the transport header is added); called on the serial executor. */
     void send(byte[] payload);
 

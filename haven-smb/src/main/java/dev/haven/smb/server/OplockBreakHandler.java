@@ -1,7 +1,6 @@
 package dev.haven.smb.server;
 
 import dev.haven.files.LeaseKey;
-import dev.haven.files.lease.LeaseGrant;
 import dev.haven.files.lease.LeaseState;
 import dev.haven.files.lease.OplockLevel;
 import dev.haven.smb.wire.LeaseBreakAck;
@@ -29,11 +28,15 @@ final class OplockBreakHandler {
         return Reply.ok(new OplockBreak(now.code(), open.fileId()));
     }
 
-    /** [MS-SMB2] 3.3.5.22.2: acknowledges a lease break; answers with the lease state now held. */
+    /**
+     * [MS-SMB2] 3.3.5.22.2: acknowledges a lease break; answers with the state acknowledged,
+     * which Lease.LeaseState becomes (a further break, if one is due, follows as a notification:
+     * smb2.lease.breaking3).
+     */
     Reply handle(RequestContext ctx, LeaseBreakAck ack) {
         LeaseKey key = new LeaseKey(ack.leaseKey().first(), ack.leaseKey().second());
-        LeaseGrant now = ctx.server().fileService().leases().acknowledgeLease(BreakSender.clientGuid(ctx.connection),
+        ctx.server().fileService().leases().acknowledgeLease(BreakSender.clientGuid(ctx.connection),
                 key, LeaseState.of(ack.leaseState()));
-        return Reply.ok(new LeaseBreakAck(0, ack.leaseKey(), now.state().bits()));
+        return Reply.ok(new LeaseBreakAck(0, ack.leaseKey(), ack.leaseState()));
     }
 }

@@ -17,6 +17,8 @@ final class SerialExecutor implements Executor {
     private final Condition idle = lock.newCondition();
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean running;
+    /** The thread running a task now, or null. */
+    private volatile Thread runner;
 
     SerialExecutor(Executor backing) {
         this.backing = backing;
@@ -51,8 +53,18 @@ final class SerialExecutor implements Executor {
             } finally {
                 lock.unlock();
             }
-            next.run();
+            runner = Thread.currentThread();
+            try {
+                next.run();
+            } finally {
+                runner = null;
+            }
         }
+    }
+
+    /** True when called from a task this executor is running. */
+    boolean isCurrentThread() {
+        return runner == Thread.currentThread();
     }
 
     /** Waits until every submitted task has run, or the deadline passes; true when idle. */

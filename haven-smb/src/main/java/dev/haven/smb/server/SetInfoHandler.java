@@ -1,5 +1,7 @@
 package dev.haven.smb.server;
 
+import dev.haven.files.FileServiceException;
+import dev.haven.files.lease.BreakWait;
 import dev.haven.files.service.BasicInfo;
 import dev.haven.files.service.ExtendedAttributes;
 import dev.haven.files.service.FileService;
@@ -10,6 +12,8 @@ import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.SetInfoRequest;
 import dev.haven.smb.wire.SetInfoResponse;
 import dev.haven.smb.wire.WireReader;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * [MS-SMB2] 3.3.5.21: SET_INFO for the file classes Basic, Rename, Link, Disposition (and
@@ -17,6 +21,7 @@ import dev.haven.smb.wire.WireReader;
  * {@link FullEaInformation}); Mode is accepted and ignored.
  */
 final class SetInfoHandler {
+    private static final System.Logger LOG = System.getLogger(SetInfoHandler.class.getName());
     private static final int BASIC = 4;
     private static final int RENAME = 10;
     private static final int LINK = 11;
@@ -42,7 +47,9 @@ final class SetInfoHandler {
         WireReader r = new WireReader(req.buffer());
         switch (req.fileInfoClass()) {
             case BASIC -> service.setBasicInfo(open.open(), basic(r));
-            case RENAME -> rename(service, open, r);
+            case RENAME -> {
+                return renameWhenBroken(ctx, service, open, req);
+            }
             case LINK -> {
                 boolean replace = r.u8() != 0;
                 service.link(open.open(), target(r), replace);
@@ -71,6 +78,51 @@ final class SetInfoHandler {
 
     private static Long time(long filetime) {
         return filetime == 0 || filetime == -1 || filetime == -2 ? null : InfoEncoding.ticks(filetime);
+    }
+
+    /**
+     * A rename of the file (not of a stream) first breaks the handle caching of other holders
+     * and, while they have not acknowledged, goes asynchronous and renames once they have
+     * ([MS-SMB2] 3.3.4.2; smbtorture's smb2.lease.rename_wait: meanwhile the new name does not
+     * exist yet).
+     */
+    private static Reply renameWhenBroken(RequestContext ctx, FileService service, SmbOpen open, SetInfoRequest req)
+            throws SmbStatusException, MalformedMessageException {
+        WireReader peek = new WireReader(req.buffer());
+        peek.u8();
+        BreakWait wait = targetName(peek).startsWith(":") ? BreakWait.none() : service.breaksBeforeRename(open.open());
+        if (wait.isDone()) {
+            rename(service, open, new WireReader(req.buffer()));
+            return Reply.ok(new SetInfoResponse());
+        }
+        AtomicBoolean withdrawn = new AtomicBoolean();
+        PendingRequest pending = ctx.goAsync((request, reason) -> {
+            withdrawn.set(true);
+            if (reason != PendingRequest.CancelReason.DISCONNECT) {
+                request.fail(NtStatus.CANCELLED); // [MS-SMB2] 3.3.5.16
+            }
+        });
+        wait.future().thenRun(() -> ctx.connection.output.execute(() -> {
+            if (!withdrawn.get()) {
+                finishRename(service, open, req, pending);
+            }
+        }));
+        return pending.interim();
+    }
+
+    /** On the serial executor once the breaks are acknowledged (or timed out). */
+    private static void finishRename(FileService service, SmbOpen open, SetInfoRequest req, PendingRequest pending) {
+        try {
+            rename(service, open, new WireReader(req.buffer()));
+            pending.complete(NtStatus.SUCCESS, new SetInfoResponse());
+        } catch (FileServiceException e) {
+            pending.fail(FileServiceStatus.of(e.error()));
+        } catch (MalformedMessageException e) {
+            pending.fail(NtStatus.INVALID_PARAMETER);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error completing a rename", e);
+            pending.fail(NtStatus.INTERNAL_ERROR);
+        }
     }
 
     private static void rename(FileService service, SmbOpen open, WireReader r)

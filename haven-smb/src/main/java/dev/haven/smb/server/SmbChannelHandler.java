@@ -130,6 +130,15 @@ final class SmbChannelHandler extends ChannelInboundHandlerAdapter {
         }
 
         @Override
+        public void executeFirst(Runnable task) {
+            if (serial.isCurrentThread()) {
+                task.run();
+            } else {
+                execute(task);
+            }
+        }
+
+        @Override
         public boolean isClosed() {
             return !ctx.channel().isActive();
         }
