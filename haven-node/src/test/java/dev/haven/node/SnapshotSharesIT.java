@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haven.block.BlockDevice;
+import dev.haven.fs.FsCheck;
+import dev.haven.fs.FsckReport;
 import dev.haven.testkit.Peers;
 import dev.haven.volume.RestoreProgress;
 import dev.haven.volume.RestoreState;
+import dev.haven.volume.SnapshotInfo;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +171,18 @@ class SnapshotSharesIT {
                 p = node.requireFileSystem("data").restoreProgress();
             }
             assertTrue(p == null || p.state() == RestoreState.COMPLETE, "the restore completes: " + p);
+            // The file system the restore and the writes during it left behind is consistent, and
+            // so is the pre-restore state it kept: each snapshot passes fsck.
+            MountedFileSystem m = node.requireFileSystem("data");
+            String after = node.createSnapshot("data", "after-restore").snapshot().name();
+            String before = m.snapshots().stream().map(SnapshotInfo::name)
+                    .filter(n -> n.startsWith("pre-restore-")).findFirst().orElseThrow();
+            for (String snap : List.of(after, before)) {
+                try (BlockDevice view = m.volume().view(snap)) {
+                    FsckReport report = FsCheck.check(view);
+                    assertTrue(report.isClean(), snap + ": " + report.problems());
+                }
+            }
         }
     }
 }
