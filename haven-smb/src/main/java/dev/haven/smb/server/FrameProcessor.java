@@ -118,7 +118,9 @@ final class FrameProcessor {
                 chainedFailure = null;
             }
             RequestContext ctx = new RequestContext(c, header, message, encrypted);
-            ctx.trailing = trailing;
+            if (trailing != null) {
+                ctx.trailing = trailing;
+            }
             ctx.chainedFileId = chainedFileId;
             ctx.chainedFailure = chainedFailure;
             // [MS-SMB2] 3.3.5.2.7.2: a first request marked related, or a related request whose
@@ -451,7 +453,8 @@ final class FrameProcessor {
         return new Outcome.Send(w.toByteArray(), Duration.ZERO);
     }
 
-    private static long readLe(byte[] b, int at, int n) {
+    /** The {@code n}-byte little-endian number at {@code at}. */
+    static long readLe(byte[] b, int at, int n) {
         long v = 0;
         for (int i = n - 1; i >= 0; i--) {
             v = v << 8 | (b[at + i] & 0xFF);

@@ -36,8 +36,8 @@ final class RequestContext {
     NtStatus relatedFailure;
     /** The FileId this request used or made (set by handlers). */
     dev.haven.smb.wire.Smb2FileId fileId;
-    /** The data of a WRITE the transport split off (it follows {@link #message}); null otherwise. */
-    java.nio.ByteBuffer trailing;
+    /** The data of a WRITE the transport split off (it follows {@link #message}); empty otherwise. */
+    java.nio.ByteBuffer trailing = java.nio.ByteBuffer.allocate(0);
     /** Transport memory a READ read its data into; the frame processor sends or releases it. */
     OutboundBuffer lent;
 

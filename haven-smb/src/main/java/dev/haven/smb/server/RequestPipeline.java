@@ -63,8 +63,7 @@ final class RequestPipeline {
         try {
             // [MS-SMB2] 3.3.5.2.9 and 3.3.5.2.11: session, signature and tree are checked before the body.
             verify(ctx);
-            Smb2Request request = Smb2Request.decode(h, ctx.trailing == null ? new WireReader(ctx.message)
-                    : new WireReader(ctx.message, ctx.trailing));
+            Smb2Request request = Smb2Request.decode(h, new WireReader(ctx.message, ctx.trailing));
             if (ctx.sessionExpired && !allowedWhenExpired(request)) {
                 throw new SmbStatusException(NtStatus.NETWORK_SESSION_EXPIRED, "session expired");
             }
@@ -171,8 +170,7 @@ final class RequestPipeline {
             return;
         }
         if (ctx.header.isSigned()) {
-            if (!(ctx.trailing == null ? signer.verify(ctx.message, 0, ctx.message.length)
-                    : signer.verify(ctx.message, ctx.trailing))) {
+            if (!signer.verify(ctx.message, ctx.trailing)) {
                 throw new SmbStatusException(NtStatus.ACCESS_DENIED, "bad signature");
             }
         } else if (s.signingRequired) {

@@ -127,16 +127,11 @@ final class TransportFrameDecoder extends ChannelInboundHandlerAdapter {
      */
     static boolean isPlainWrite(byte[] h, int frameLength) {
         return (h[0] & 0xFF) == 0xFE && h[1] == 'S' && h[2] == 'M' && h[3] == 'B'
-                && le(h, 12, 2) == 0x0009 && le(h, 20, 4) == 0
-                && le(h, 64, 2) == 49 && le(h, 66, 2) == WRITE_HEAD && le(h, 68, 4) == frameLength - WRITE_HEAD;
-    }
-
-    private static long le(byte[] b, int at, int n) {
-        long v = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            v = v << 8 | (b[at + i] & 0xFF);
-        }
-        return v;
+                && FrameProcessor.readLe(h, 12, 2) == 0x0009 // Command WRITE
+                && FrameProcessor.readLe(h, 20, 4) == 0 // NextCommand
+                && FrameProcessor.readLe(h, 64, 2) == 49 // StructureSize
+                && FrameProcessor.readLe(h, 66, 2) == WRITE_HEAD // DataOffset
+                && FrameProcessor.readLe(h, 68, 4) == frameLength - WRITE_HEAD; // Length
     }
 
     private void emitIfComplete(ChannelHandlerContext ctx) {
