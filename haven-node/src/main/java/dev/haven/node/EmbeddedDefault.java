@@ -75,6 +75,7 @@ final class EmbeddedDefault {
                 port = %d
                 # encrypt = required   # encrypt every SMB 3.x session
                 signing = required
+                # anonymous = on       # accept null sessions (they reach IPC$ only, to list shares)
 
                 # A HavenFS file system on a sparse block volume (path relative to this directory).
                 [filesystem data]

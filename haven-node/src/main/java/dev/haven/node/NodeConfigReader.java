@@ -83,7 +83,7 @@ public final class NodeConfigReader {
     }
 
     private VirtualServerConfig virtualServer(IniFile.Section s) throws ConfigException {
-        Fields f = new Fields(s, true, Set.of("listen", "port", "encrypt", "signing"));
+        Fields f = new Fields(s, true, Set.of("listen", "port", "encrypt", "signing", "anonymous"));
         int port = f.integer("port", DEFAULT_PORT, 0, 65535);
         List<String> listen = List.of(f.text("listen", DEFAULT_LISTEN).split("\\s*,\\s*"));
         if (listen.contains("") || listen.size() != new HashSet<>(listen).size()) {
@@ -91,7 +91,8 @@ public final class NodeConfigReader {
         }
         return new VirtualServerConfig(s.name(), listen, port,
                 f.choice("encrypt", "off", "required", "off").equals("required"),
-                f.choice("signing", "required", "required", "optional").equals("required"));
+                f.choice("signing", "required", "required", "optional").equals("required"),
+                f.choice("anonymous", "off", "off", "on").equals("on"));
     }
 
     private FileSystemConfig fileSystem(IniFile.Section s, List<VirtualServerConfig> servers) throws ConfigException {

@@ -113,7 +113,8 @@ public final class VirtualServer implements AutoCloseable {
             ServerIdentity identity = new ServerIdentity(node.serverName().toUpperCase(Locale.ROOT),
                     node.domain().toUpperCase(Locale.ROOT), node.serverName().toLowerCase(Locale.ROOT), "");
             SmbServerConfig smbConfig = new SmbServerConfig(users, identity, shares, clock, config.requireSigning(),
-                    config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files);
+                    config.encryptData(), SmbServerConfig.DEFAULT_MAX_FRAME_SIZE, vs.files)
+                    .withAnonymous(config.anonymous());
             vs.restorePersistentOpens();
             for (String address : config.listen()) {
                 SmbServer listener = SmbServer.start(smbConfig, vs.sessions, address, config.port());

@@ -10,9 +10,10 @@ import java.util.List;
  * @param port the SMB port; 0 picks a free one
  * @param encryptData [MS-SMB2] 3.3.1.5 EncryptData: every 3.x session is encrypted
  * @param requireSigning [MS-SMB2] 3.3.1.5 RequireMessageSigning
+ * @param anonymous null (anonymous) sessions are accepted; they reach IPC$ only
  */
 public record VirtualServerConfig(String name, List<String> listen, int port, boolean encryptData,
-        boolean requireSigning) {
+        boolean requireSigning, boolean anonymous) {
     /** Copies the address list. */
     public VirtualServerConfig {
         listen = List.copyOf(listen);
@@ -23,6 +24,6 @@ public record VirtualServerConfig(String name, List<String> listen, int port, bo
 
     /** This virtual server on other addresses and port. */
     public VirtualServerConfig withAddress(List<String> newListen, int newPort) {
-        return new VirtualServerConfig(name, newListen, newPort, encryptData, requireSigning);
+        return new VirtualServerConfig(name, newListen, newPort, encryptData, requireSigning, anonymous);
     }
 }

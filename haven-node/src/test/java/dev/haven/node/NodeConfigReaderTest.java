@@ -22,7 +22,7 @@ class NodeConfigReaderTest {
     void readsTheEmbeddedDefault() throws ConfigException {
         NodeConfig c = parse(EmbeddedDefault.text("127.0.0.1", 4445));
         assertEquals("HAVEN", c.serverName());
-        assertEquals(List.of(new VirtualServerConfig("default", List.of("127.0.0.1"), 4445, false, true)), c.virtualServers());
+        assertEquals(List.of(new VirtualServerConfig("default", List.of("127.0.0.1"), 4445, false, true, false)), c.virtualServers());
         assertEquals(List.of(new FileSystemConfig("data", "default", "volumes/data", CaseHandling.INSENSITIVE)),
                 c.fileSystems());
         assertEquals(List.of(new ShareDefinition("data", "data", "/", false, false, CaseHandling.INSENSITIVE)),
@@ -39,6 +39,7 @@ class NodeConfigReaderTest {
                 encrypt = required
                 [virtual-server b]
                 signing = optional
+                anonymous = on
                 [filesystem one]
                 virtual-server = a
                 volume = /srv/one
@@ -54,8 +55,8 @@ class NodeConfigReaderTest {
                 [share pub]
                 filesystem = two
                 """);
-        assertEquals(new VirtualServerConfig("a", List.of("127.0.0.1", "::1"), 0, true, true), c.virtualServers().get(0));
-        assertEquals(new VirtualServerConfig("b", List.of("127.0.0.1"), 4445, false, false), c.virtualServers().get(1));
+        assertEquals(new VirtualServerConfig("a", List.of("127.0.0.1", "::1"), 0, true, true, false), c.virtualServers().get(0));
+        assertEquals(new VirtualServerConfig("b", List.of("127.0.0.1"), 4445, false, false, true), c.virtualServers().get(1));
         assertEquals(CaseHandling.SENSITIVE, c.fileSystem("one").orElseThrow().caseHandling());
         assertEquals(new ShareDefinition("Docs", "one", "/docs", true, true, CaseHandling.SENSITIVE),
                 c.sharesOn("one").get(0));
@@ -79,6 +80,7 @@ class NodeConfigReaderTest {
                 Arguments.of(vs + "port = 70000\n", "haven.conf:2: port in [virtual-server default]: '70000' is not"),
                 Arguments.of(vs + "port = x\n", "haven.conf:2: port in [virtual-server default]: 'x' is not"),
                 Arguments.of(vs + "encrypt = maybe\n", "haven.conf:2: encrypt in [virtual-server default]: 'maybe'"),
+                Arguments.of(vs + "anonymous = yes\n", "haven.conf:2: anonymous in [virtual-server default]: 'yes' is not one of off, on"),
                 Arguments.of(vs + "listen = a,,b\n", "haven.conf:2: listen in [virtual-server default]: expected"),
                 Arguments.of(vs + "listen = a, a\n", "haven.conf:2: listen in [virtual-server default]: expected"),
                 Arguments.of(vs + "listen =\n", "haven.conf:2: listen in [virtual-server default]: empty value"),

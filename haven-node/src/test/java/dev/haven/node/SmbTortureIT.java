@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,13 +61,16 @@ class SmbTortureIT {
         List<String> onCa = SmbTorture.expand(requested.stream().filter(t -> t.startsWith(CA_PREFIX))
                 .map(t -> t.substring(CA_PREFIX.length())).toList(), known);
         List<Result> results = new ArrayList<>();
-        // The node's first start writes its configuration; a continuously available share is added to it.
+        // The node's first start writes its configuration; null sessions are allowed (smb2.session.reauth2
+        // and reauth3 re-authenticate as anonymous) and a continuously available share is added.
         try (Node first = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
             assertTrue(first.virtualServers().get(0).state() == VirtualServerState.RUNNING);
         }
-        Files.writeString(tmp.resolve(DataDirectory.CONFIG),
-                "\n[share " + CA_SHARE + "]\nfilesystem = data\npath = /\ncontinuously-available = yes\n",
-                StandardOpenOption.APPEND);
+        Path config = tmp.resolve(DataDirectory.CONFIG);
+        String text = Files.readString(config);
+        assertTrue(text.contains("\nsigning = required\n"), "the embedded default sets signing");
+        Files.writeString(config, text.replace("\nsigning = required\n", "\nsigning = required\nanonymous = on\n")
+                + "\n[share " + CA_SHARE + "]\nfilesystem = data\npath = /\ncontinuously-available = yes\n");
         try (Node node = Node.start(TestNodes.options(tmp, new ByteArrayOutputStream()))) {
             int port = node.virtualServers().get(0).smbAddress().getPort();
             SmbTorture torture = new SmbTorture(port, SmbTorture.writeAuthFile(tmp, "haven", TestNodes.PASSWORD), out,

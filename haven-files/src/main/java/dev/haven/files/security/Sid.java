@@ -19,6 +19,8 @@ public record Sid(long authority, List<Integer> subAuthorities) {
     public static final Sid CREATOR_OWNER = parse("S-1-3-0");
     /** CREATOR GROUP: replaced by the new object's group when an ACE is inherited. */
     public static final Sid CREATOR_GROUP = parse("S-1-3-1");
+    /** NT AUTHORITY\ANONYMOUS LOGON: the user of a null session. */
+    public static final Sid ANONYMOUS = parse("S-1-5-7");
     /** NT AUTHORITY\Authenticated Users. */
     public static final Sid AUTHENTICATED_USERS = parse("S-1-5-11");
     /** NT AUTHORITY\SYSTEM. */

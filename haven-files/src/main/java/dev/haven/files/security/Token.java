@@ -36,6 +36,15 @@ public record Token(Sid user, Set<Sid> groups, Sid primaryGroup) {
     }
 
     /**
+     * The token of a null (anonymous) session: ANONYMOUS LOGON and no group, not even Everyone
+     * (as Windows builds it while "Everyone includes anonymous" is off, its default), so only
+     * an ACE naming ANONYMOUS LOGON grants it anything.
+     */
+    public static Token anonymous() {
+        return new Token(Sid.ANONYMOUS, Set.of(), Sid.ANONYMOUS);
+    }
+
+    /**
      * A token for a name with no stored SID: a RID derived from the name in a placeholder domain,
      * so two such names never share rights by accident. Front-ends with a user store pass real SIDs.
      */

@@ -26,6 +26,7 @@ final class NtlmAcceptor {
     private static final int NTLMV1_RESPONSE = 24;
 
     private final UserDirectory users;
+    private final boolean anonymousAllowed;
     private final ServerIdentity identity;
     private final Clock clock;
     private final SecureRandom random;
@@ -38,8 +39,11 @@ final class NtlmAcceptor {
     private boolean micPresent;
     private String claimedUser;
 
-    NtlmAcceptor(UserDirectory users, ServerIdentity identity, Clock clock, SecureRandom random) {
+    /** {@code anonymousAllowed}: whether a null session (empty user and responses) is accepted. */
+    NtlmAcceptor(UserDirectory users, boolean anonymousAllowed, ServerIdentity identity, Clock clock,
+            SecureRandom random) {
         this.users = users;
+        this.anonymousAllowed = anonymousAllowed;
         this.identity = identity;
         this.clock = clock;
         this.random = random;
@@ -100,8 +104,7 @@ final class NtlmAcceptor {
         claimedUser = msg.user();
         int nt = msg.ntResponse().length;
         if (nt == 0 && msg.user().isEmpty()) {
-            // 3.2.5.1.2 anonymous: Haven has no anonymous or guest access.
-            return fail(AuthResult.Reason.LOGON_FAILURE, "anonymous logon is disabled");
+            return anonymous(msg);
         }
         if (nt == 0 || nt == NTLMV1_RESPONSE) {
             return fail(AuthResult.Reason.LOGON_FAILURE, "LM and NTLMv1 responses are refused");
@@ -126,6 +129,22 @@ final class NtlmAcceptor {
             return fail(AuthResult.Reason.LOGON_FAILURE, "wrong password or unknown user " + msg.user());
         }
         return finish(msg, NtlmKeys.hmacMd5(responseKey, proof), AvPairs.flags(clientPairs));
+    }
+
+    /**
+     * 3.2.5.1.2 and 3.3.2: an empty user name with an empty NtChallengeResponse and a Z(1) or
+     * empty LmChallengeResponse is an anonymous logon, whose SessionBaseKey is Z(16). Refused
+     * unless the server allows null sessions.
+     */
+    private AuthResult anonymous(AuthenticateMessage msg) throws MalformedTokenException {
+        byte[] lm = msg.lmResponse();
+        if (lm.length > 1 || (lm.length == 1 && lm[0] != 0)) {
+            return fail(AuthResult.Reason.LOGON_FAILURE, "anonymous logon with an LM response");
+        }
+        if (!anonymousAllowed) {
+            return fail(AuthResult.Reason.LOGON_FAILURE, "anonymous logon is disabled");
+        }
+        return finish(msg, new byte[16], 0);
     }
 
     /** 3.2.5.1.2 after the response verified: key exchange, then the MIC when announced. */

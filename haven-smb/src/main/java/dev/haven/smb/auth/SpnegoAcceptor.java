@@ -25,9 +25,18 @@ public final class SpnegoAcceptor {
     private byte[] mechTypesEncoding;
     private boolean micRequired;
 
-    /** One acceptor per SESSION_SETUP exchange. */
+    /** One acceptor per SESSION_SETUP exchange, refusing anonymous logons. */
     public SpnegoAcceptor(UserDirectory users, ServerIdentity identity, Clock clock, SecureRandom random) {
-        this.ntlm = new NtlmAcceptor(Objects.requireNonNull(users), Objects.requireNonNull(identity),
+        this(users, false, identity, clock, random);
+    }
+
+    /**
+     * One acceptor per SESSION_SETUP exchange; {@code anonymousAllowed}: an anonymous NTLM logon
+     * succeeds with an empty user name ([MS-NLMP] 3.2.5.1.2) instead of being refused.
+     */
+    public SpnegoAcceptor(UserDirectory users, boolean anonymousAllowed, ServerIdentity identity, Clock clock,
+            SecureRandom random) {
+        this.ntlm = new NtlmAcceptor(Objects.requireNonNull(users), anonymousAllowed, Objects.requireNonNull(identity),
                 Objects.requireNonNull(clock), Objects.requireNonNull(random));
     }
 

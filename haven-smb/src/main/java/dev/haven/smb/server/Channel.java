@@ -45,8 +45,8 @@ final class Channel {
     AuthResult accept(RequestContext ctx, byte[] token) {
         if (acceptor == null) {
             ServerContext server = ctx.server();
-            acceptor = new SpnegoAcceptor(server.config().users(), server.config().identity(), server.clock(),
-                    server.random());
+            acceptor = new SpnegoAcceptor(server.config().users(), server.config().anonymous(),
+                    server.config().identity(), server.clock(), server.random());
         }
         if (preauth != null) {
             preauth.update(ctx.message, 0, ctx.message.length);

@@ -53,6 +53,14 @@ final class SessionSetupHandler {
         }
         return switch (result) {
             case AuthResult.Continue cont -> channel.moreProcessing(ctx, cont);
+            case AuthResult.Success ok when session.state() == SessionState.IN_PROGRESS
+                    && ok.user().isEmpty() && ctx.server().config().encryptData() -> {
+                // A null session has no keys, so it cannot encrypt: where every session must,
+                // none is let in ([MS-SMB2] 3.2.4.1.8: an anonymous client does not encrypt).
+                channel.acceptor = null;
+                c.removeSession(session);
+                throw new SmbStatusException(NtStatus.ACCESS_DENIED, "anonymous session where encryption is required");
+            }
             case AuthResult.Success ok -> session.state() == SessionState.IN_PROGRESS
                     ? firstAuthentication(ctx, req, session, channel, ok)
                     : reauthenticated(ctx, session, channel, ok);
@@ -129,9 +137,10 @@ final class SessionSetupHandler {
     /** The session's identity: who the user is, to the protocol and to the access check. */
     private static void identify(Session s, ServerContext server, AuthResult.Success ok) {
         s.userName = ok.user();
-        s.token = server.config().users().sid(ok.user()).map(Token::ofUser).orElseGet(() -> Token.unmapped(ok.user()));
         s.guest = ok.guest();
         s.anonymous = !ok.guest() && ok.user().isEmpty();
+        s.token = s.anonymous ? Token.anonymous()
+                : server.config().users().sid(ok.user()).map(Token::ofUser).orElseGet(() -> Token.unmapped(ok.user()));
     }
 
     /** [MS-SMB2] 3.3.5.5.3: a re-authentication keeps the session's keys and takes the new identity. */

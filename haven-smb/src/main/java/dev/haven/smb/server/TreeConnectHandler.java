@@ -5,7 +5,7 @@ import dev.haven.smb.wire.NtStatus;
 import dev.haven.smb.wire.TreeConnectRequest;
 import dev.haven.smb.wire.TreeConnectResponse;
 
-/** [MS-SMB2] 3.3.5.7: TREE_CONNECT to a configured share or to IPC$. */
+/** [MS-SMB2] 3.3.5.7: TREE_CONNECT to a configured share or to IPC$ (the only one a null session reaches). */
 final class TreeConnectHandler {
     /** FILE_ALL_ACCESS. */
     static final int FULL_ACCESS = 0x001F01FF;
@@ -28,6 +28,11 @@ final class TreeConnectHandler {
         ShareConfig share = ctx.server().share(name);
         if (share == null) {
             throw new SmbStatusException(NtStatus.BAD_NETWORK_NAME, "no share " + name);
+        }
+        if (session.anonymous) {
+            // A null session reaches IPC$ only, as Windows' null-session share list is empty by
+            // default; no disk share is reachable without an authenticated user.
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "anonymous session to share " + name);
         }
         boolean smb3 = ctx.connection.dialect.isSmb3();
         if (share.encryptRequired() && (!smb3 || ctx.connection.cipher == null || session.cipher == null)) {

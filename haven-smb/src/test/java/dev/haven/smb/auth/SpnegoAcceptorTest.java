@@ -38,7 +38,10 @@ class SpnegoAcceptorTest {
 
     /** Runs NegTokenInit(NEGOTIATE) then NegTokenResp(AUTHENTICATE); returns the second result. */
     private static AuthResult spnego(TestNtlmClient client, boolean mechListMic) {
-        SpnegoAcceptor acceptor = acceptor();
+        return spnego(acceptor(), client, mechListMic);
+    }
+
+    private static AuthResult spnego(SpnegoAcceptor acceptor, TestNtlmClient client, boolean mechListMic) {
         AuthResult.Continue first = assertInstanceOf(AuthResult.Continue.class,
                 acceptor.accept(client.negTokenInit(NTLM_ONLY, client.negotiate())));
         NegTokenResp resp = decodeResp(first.responseToken());
@@ -159,7 +162,7 @@ class SpnegoAcceptorTest {
     }
 
     @Test
-    void ntlmV1AndAnonymousAreRefused() {
+    void ntlmV1AndAnonymousAreRefusedByDefault() {
         TestNtlmClient v1 = new TestNtlmClient();
         v1.ntlmV1 = true;
         v1.sendMic = false;
@@ -168,6 +171,41 @@ class SpnegoAcceptorTest {
         anonymous.anonymous = true;
         anonymous.sendMic = false;
         assertFailure(AuthResult.Reason.LOGON_FAILURE, spnego(anonymous, false));
+    }
+
+    @Test
+    void anonymousSucceedsWithAnEmptyUserOnlyWhereAllowed() {
+        SpnegoAcceptor allowing = new SpnegoAcceptor(USERS, true, ID, Clock.fixed(NOW, ZoneOffset.UTC),
+                new SecureRandom());
+        TestNtlmClient anonymous = new TestNtlmClient();
+        anonymous.anonymous = true;
+        anonymous.sendMic = false;
+        AuthResult.Success ok = assertInstanceOf(AuthResult.Success.class, spnego(allowing, anonymous, false));
+        assertEquals("", ok.user());
+        assertFalse(ok.guest());
+        NegTokenResp done = decodeResp(ok.responseToken());
+        assertEquals(NegTokenResp.ACCEPT_COMPLETED, done.negState());
+        assertEquals(null, done.mechListMic());
+    }
+
+    @Test
+    void anonymousWithAnLmResponseIsRefusedEvenWhereAllowed() {
+        SpnegoAcceptor allowing = new SpnegoAcceptor(USERS, true, ID, Clock.fixed(NOW, ZoneOffset.UTC),
+                new SecureRandom());
+        TestNtlmClient anonymous = new TestNtlmClient();
+        anonymous.anonymous = true;
+        anonymous.sendMic = false;
+        anonymous.lmResponse = new byte[] {0, 1};
+        assertFailure(AuthResult.Reason.LOGON_FAILURE, spnego(allowing, anonymous, false));
+    }
+
+    @Test
+    void allowingAnonymousStillRefusesWrongPasswords() {
+        SpnegoAcceptor allowing = new SpnegoAcceptor(USERS, true, ID, Clock.fixed(NOW, ZoneOffset.UTC),
+                new SecureRandom());
+        TestNtlmClient client = new TestNtlmClient();
+        client.password = "wrong";
+        assertFailure(AuthResult.Reason.LOGON_FAILURE, spnego(allowing, client, true));
     }
 
     @Test

@@ -28,6 +28,8 @@ final class TestNtlmClient {
     boolean corruptMechListMic;
     boolean ntlmV1;
     boolean anonymous;
+    /** The LmChallengeResponse; by default Z(24) for a user and Z(1) when anonymous ([MS-NLMP] 3.3.2). */
+    byte[] lmResponse;
     byte[] clientChallenge = {1, 2, 3, 4, 5, 6, 7, 8};
     long time = 0x01d0_0000_0000_0000L;
     byte[] randomSessionKey = filled(16, 0x42);
@@ -75,7 +77,8 @@ final class TestNtlmClient {
             encryptedKey = NtlmKeys.rc4(sessionBaseKey, randomSessionKey);
         }
         String u = anonymous ? "" : user;
-        byte[] msg = authenticateMessage(new byte[24], nt, domain, u, "CLIENT", encryptedKey);
+        byte[] lm = lmResponse != null ? lmResponse : new byte[anonymous ? 1 : 24];
+        byte[] msg = authenticateMessage(lm, nt, domain, u, "CLIENT", encryptedKey);
         if (sendMic) {
             byte[] mic = NtlmKeys.hmacMd5(exportedSessionKey, negotiateMessage, challengeMessage, msg);
             if (corruptMic) {

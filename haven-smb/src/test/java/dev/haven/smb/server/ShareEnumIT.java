@@ -1,6 +1,7 @@
 package dev.haven.smb.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Share enumeration over srvsvc with Samba's smbclient -L and rpcclient (Debian's smbclient package, which ships both). */
 class ShareEnumIT {
     private static final byte[] PASS_HASH = UserDirectory.hashPassword("pass");
+    private static SmbServerConfig config;
     private static SmbServer server;
 
     @BeforeAll
@@ -31,8 +33,9 @@ class ShareEnumIT {
         UserDirectory users = name -> name.equalsIgnoreCase("user") ? Optional.of(PASS_HASH.clone()) : Optional.empty();
         List<ShareConfig> shares = List.of(new ShareConfig("data", false, false), new ShareConfig("secret", true, false),
                 new ShareConfig("hidden$", false, true));
-        server = SmbServer.start(new SmbServerConfig(users, new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test"),
-                shares, Clock.systemUTC()), "127.0.0.1", 0);
+        config = new SmbServerConfig(users, new ServerIdentity("HAVEN", "WORKGROUP", "haven.test", "test"), shares,
+                Clock.systemUTC());
+        server = SmbServer.start(config, "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -73,6 +76,55 @@ class ShareEnumIT {
         String out = run(List.of("smbclient", "-L", "//127.0.0.1", "-p", String.valueOf(server.port()), "-U",
                 "user%pass", "-m", "SMB3_11", "--client-protection=encrypt"));
         assertListed(out, "data", "Disk");
+    }
+
+    private static Process exec(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("hung: " + cmd);
+        }
+        return p;
+    }
+
+    @Test
+    void anonymousListingIsRefusedByDefault() throws Exception {
+        Process p = exec(List.of("smbclient", "-L", "//127.0.0.1", "-p", String.valueOf(server.port()), "-N"));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertNotEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("NT_STATUS_LOGON_FAILURE"), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SMB2_02", "SMB3_11"})
+    void whereAllowedAnonymousListsSharesButReachesNoDiskShare(String protocol) throws Exception {
+        try (SmbServer open = SmbServer.start(config.withAnonymous(true), "127.0.0.1", 0)) {
+            String port = String.valueOf(open.port());
+            String out = run(List.of("smbclient", "-L", "//127.0.0.1", "-p", port, "-N", "-m", protocol));
+            assertTrue(out.contains("Anonymous login successful"), out);
+            assertListed(out, "data", "Disk");
+            assertListed(out, "IPC$", "IPC");
+            Process p = exec(List.of("smbclient", "//127.0.0.1/data", "-p", port, "-N", "-m", protocol, "-c", "ls"));
+            String denied = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertNotEquals(0, p.exitValue(), denied);
+            assertTrue(denied.contains("NT_STATUS_ACCESS_DENIED"), denied);
+            // A user with a password still gets in.
+            assertTrue(run(List.of("smbclient", "//127.0.0.1/data", "-p", port, "-U", "user%pass", "-m", protocol,
+                    "-c", "help")).contains("ls"));
+        }
+    }
+
+    @Test
+    void anonymousIsRefusedWhereEverySessionMustEncrypt() throws Exception {
+        SmbServerConfig encrypting = new SmbServerConfig(config.users(), config.identity(), config.shares(),
+                config.clock(), true, true, config.maxFrameSize()).withAnonymous(true);
+        try (SmbServer open = SmbServer.start(encrypting, "127.0.0.1", 0)) {
+            Process p = exec(List.of("smbclient", "-L", "//127.0.0.1", "-p", String.valueOf(open.port()), "-N",
+                    "-m", "SMB3_11"));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertNotEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("NT_STATUS_ACCESS_DENIED"), out);
+        }
     }
 
     private static List<String> rpcclient(String commands) {
